@@ -1,0 +1,340 @@
+"""The ``pakru`` command line: query the shipped data, and the curation tools."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from pakru.errors import DataError, PakruError
+
+if TYPE_CHECKING:
+    from pakru.corpus import Corpus
+
+__all__ = ["main"]
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+class _Usage(Exception):
+    """Bad command-line input: reported on one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _Usage(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([_flat(r.get(c)) for c in columns])
+        return buf.getvalue()
+    cells = [[_flat(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    widths[-1] = 0  # the last column is not padded
+    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        if "actor" in value and "role" in value:
+            return f"{value['actor']} ({value['role']})"
+        if "source" in value and "paragraph" in value:
+            return f"{value['source']} ¶{value['paragraph']}"
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _add_format(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="pakru",
+        description="Query the pakru dataset of Pakistan–Soviet and Pakistan–Russian relations.",
+    )
+    parser.add_argument("--version", action="store_true", help="print versions and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    ev = sub.add_parser("events", help="list events matching filters")
+    ev.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("START", "END"),
+        help="years or EDTF dates; '..' for an open end",
+    )
+    ev.add_argument(
+        "--within",
+        action="store_true",
+        help="keep events wholly inside --between (default: overlapping it)",
+    )
+    ev.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
+    ev.add_argument(
+        "--all-actors", action="store_true", help="require every --actor (default: any)"
+    )
+    ev.add_argument(
+        "--follow-succession",
+        action="store_true",
+        help="let an actor stand for its predecessors and successors",
+    )
+    ev.add_argument("--type", action="append", help="event type (repeatable)")
+    ev.add_argument("--tag", action="append", help="tag (repeatable)")
+    ev.add_argument("--source", action="append", help="source id (repeatable)")
+    ev.add_argument("--text", help="case-insensitive text in the title or summary")
+    _add_format(ev)
+
+    show = sub.add_parser("show", help="show one event, actor or source by id")
+    show.add_argument("id")
+    _add_format(show)
+
+    act = sub.add_parser("actors", help="list actors")
+    act.add_argument("--kind", help="only actors of this kind")
+    _add_format(act)
+
+    src = sub.add_parser("sources", help="list sources")
+    _add_format(src)
+
+    info = sub.add_parser("info", help="versions, counts, digest and licence of the data")
+    _add_format(info)
+
+    loc = sub.add_parser("locate", help="curation: print the evidence locator of a phrase")
+    loc.add_argument("document", help="corpus document id")
+    loc.add_argument("phrase", help="text to find (exactly as in the document)")
+    loc.add_argument("--to", help="extend the passage through this later text")
+    loc.add_argument("--occurrence", type=int, help="which occurrence (1-based)")
+    loc.add_argument("--sentence", action="store_true", help="widen to whole sentences")
+    loc.add_argument(
+        "--corpus",
+        default=os.environ.get("PAKRU_CORPUS"),
+        help="corpus folder (default: $PAKRU_CORPUS)",
+    )
+
+    stub = sub.add_parser(
+        "stub-source", help="curation: print the computed fields of a source record"
+    )
+    stub.add_argument("document", help="corpus document id")
+    stub.add_argument(
+        "--corpus",
+        default=os.environ.get("PAKRU_CORPUS"),
+        help="corpus folder (default: $PAKRU_CORPUS)",
+    )
+
+    ver = sub.add_parser("verify", help="recompute every digest against a corpus folder")
+    ver.add_argument(
+        "--corpus",
+        default=os.environ.get("PAKRU_CORPUS"),
+        help="corpus folder (default: $PAKRU_CORPUS)",
+    )
+    return parser
+
+
+EVENT_COLUMNS = ("date", "id", "type", "title")
+EVENT_CSV = (
+    "id",
+    "date",
+    "earliest",
+    "latest",
+    "precision",
+    "type",
+    "title",
+    "summary",
+    "participants",
+    "evidence",
+    "place",
+    "tags",
+)
+
+
+def _events(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+    from pakru.serialize import event_to_dict  # noqa: PLC0415
+
+    between = None if args.between is None else tuple(args.between)
+    found = pakru.events(
+        between,
+        date_match="within" if args.within else "overlap",
+        actor=args.actor,
+        all_actors=args.all_actors,
+        follow_succession=args.follow_succession,
+        type=args.type,
+        tag=args.tag,
+        source=args.source,
+        text=args.text,
+    )
+    rows = [event_to_dict(e) for e in found]
+    columns = EVENT_CSV if args.format == "csv" else EVENT_COLUMNS
+    return _emit(rows, args.format, columns)
+
+
+def _show(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+    from pakru.serialize import to_dict  # noqa: PLC0415
+
+    data = pakru.dataset()
+    record: Any = None
+    for lookup in (data.event, data.actor, data.source):
+        try:
+            record = lookup(args.id)
+            break
+        except KeyError:
+            continue
+    if record is None:
+        data.event(args.id)  # raises UnknownIdError with suggestions
+    row = to_dict(record)
+    if args.format == "table":
+        width = max(len(k) for k in row)
+        return "".join(f"{k.ljust(width)}  {_flat(v)}\n" for k, v in row.items())
+    return _emit([row], args.format, list(row))
+
+
+def _actors(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+    from pakru.serialize import actor_to_dict  # noqa: PLC0415
+
+    rows = [actor_to_dict(a) for a in pakru.actors(args.kind)]
+    return _emit(rows, args.format, ("id", "kind", "name", "aliases"))
+
+
+def _sources(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+    from pakru.serialize import source_to_dict  # noqa: PLC0415
+
+    rows = [source_to_dict(s) for s in pakru.sources()]
+    columns = (
+        ("id", "issued", "title", "url")
+        if args.format == "table"
+        else ("id", "title", "issued", "url", "publisher", "kind", "document", "sha256")
+    )
+    return _emit(rows, args.format, columns)
+
+
+def _info(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+
+    data = pakru.dataset()
+    row = {
+        "package_version": data.package_version,
+        "data_version": data.data_version,
+        **dict(data.counts),
+        "digest": data.digest,
+        "license": data.license,
+    }
+    if args.format == "table":
+        return "".join(f"{k.ljust(16)}  {v}\n" for k, v in row.items())
+    return _emit([row], args.format, list(row))
+
+
+def _corpus(args: argparse.Namespace) -> Corpus:
+    from pakru.corpus import Corpus  # noqa: PLC0415
+
+    if not args.corpus:
+        raise _Usage("pakru: give the corpus folder with --corpus DIR (or set PAKRU_CORPUS)")
+    if not os.path.isdir(args.corpus):  # noqa: PTH112
+        raise _Usage(f"pakru: corpus folder not found: {args.corpus}")
+    return Corpus(args.corpus)
+
+
+def _locate(args: argparse.Namespace) -> str:
+    from pakru.corpus import locate  # noqa: PLC0415
+
+    corpus = _corpus(args)
+    loc = locate(
+        corpus.text(args.document),
+        args.phrase,
+        to=args.to,
+        occurrence=args.occurrence,
+        sentence=args.sentence,
+    )
+    return (
+        f"- {{source: {json.dumps(args.document)}, paragraph: {loc.paragraph}, "
+        f"start: {loc.start}, end: {loc.end}, sha256: {loc.sha256}}}\n"
+    )
+
+
+def _stub(args: argparse.Namespace) -> str:
+    from pakru.corpus import source_stub  # noqa: PLC0415
+
+    fields = source_stub(_corpus(args), args.document)
+    return "- " + "\n  ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items()) + "\n"
+
+
+def _verify(args: argparse.Namespace) -> tuple[str, int]:
+    import pakru  # noqa: PLC0415
+    from pakru.corpus import verify  # noqa: PLC0415
+
+    data = pakru.dataset()
+    problems = verify(data, _corpus(args))
+    c = data.counts
+    if problems:
+        lines = "".join(f"{p}\n" for p in problems)
+        return lines + f"{len(problems)} mismatch(es)\n", 1
+    return (
+        f"ok: {c['sources']} source digests and {c['evidence']} evidence digests match the corpus\n"
+    ), 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 failed check, 2 bad input)."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.version:
+            from pakru._version import DATA_VERSION, __version__  # noqa: PLC0415
+
+            sys.stdout.write(f"pakru {__version__} (data {DATA_VERSION})\n")
+            return 0
+        if args.command is None:
+            parser.print_help()
+            return 2
+        status = 0
+        if args.command == "verify":
+            out, status = _verify(args)
+        else:
+            handler = {
+                "events": _events,
+                "show": _show,
+                "actors": _actors,
+                "sources": _sources,
+                "info": _info,
+                "locate": _locate,
+                "stub-source": _stub,
+            }[args.command]
+            out = handler(args)
+        sys.stdout.write(out)
+    except _Usage as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    except DataError as exc:
+        sys.stderr.write(f"pakru: {exc}\n")
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. piping into head
+        return 0
+    except (PakruError, OSError) as exc:
+        message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        sys.stderr.write(f"pakru: {message}\n".replace("\n", " ").rstrip() + "\n")
+        return 2
+    return status

@@ -1,0 +1,288 @@
+"""A validated, indexed collection of events, actors and sources, and its queries."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Literal, SupportsIndex, overload
+
+from pakru.errors import QueryError, QueryTypeError, UnknownIdError
+from pakru.model import Actor, Event, Source
+from pakru.query import as_keys, day_range
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
+
+__all__ = ["Dataset", "EventList"]
+
+
+class EventList(tuple[Event, ...]):
+    """An immutable, date-ordered sequence of events (a tuple with a readable repr)."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> EventList: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> Event | EventList:
+        if isinstance(index, slice):
+            return EventList(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def __repr__(self) -> str:
+        if not self:
+            return "EventList([])"
+        rows = "\n".join(f"  {e.date.edtf:<23} {e.id:<48} {e.title}" for e in self)
+        noun = "event" if len(self) == 1 else "events"
+        return f"EventList({len(self)} {noun}:\n{rows}\n)"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the events, in order."""
+        return tuple(e.id for e in self)
+
+
+def _date_key(event: Event) -> tuple[int, int, str]:
+    lo, hi = event.date.bounds()
+    return lo, hi, event.id
+
+
+class Dataset:
+    """Events, actors and sources that passed validation, with indexes for queries.
+
+    Build one with :func:`pakru.dataset` (the shipped data) or :func:`pakru.load`; the
+    constructor trusts its arguments to be validated already.
+    """
+
+    def __init__(
+        self,
+        *,
+        events: Iterable[Event],
+        actors: Iterable[Actor],
+        sources: Iterable[Source],
+        data_version: str,
+        digest: str,
+        license: str,
+        label: str,
+    ) -> None:
+        from pakru._version import __version__  # noqa: PLC0415
+
+        self.package_version: str = __version__
+        self.data_version = data_version
+        self.digest = digest
+        self.license = license
+        self.label = label
+        ordered = sorted(events, key=_date_key)
+        self._events = EventList(ordered)
+        self._event_by_id = MappingProxyType({e.id: e for e in ordered})
+        self._actor_by_id = MappingProxyType({a.id: a for a in sorted(actors, key=lambda a: a.id)})
+        self._source_by_id = MappingProxyType(
+            {s.id: s for s in sorted(sources, key=lambda s: s.id)}
+        )
+        self._actor_names: dict[str, str] = {}
+        for actor in self._actor_by_id.values():
+            for name in (actor.id, actor.name, *actor.aliases):
+                self._actor_names.setdefault(name.casefold(), actor.id)
+        bounds = [e.date.bounds() for e in ordered]
+        self._lo = [b[0] for b in bounds]
+        self._hi = [b[1] for b in bounds]
+        self._text = [f"{e.title}\n{e.summary}".casefold() for e in ordered]
+        by_actor: dict[str, set[int]] = {}
+        by_type: dict[str, set[int]] = {}
+        by_tag: dict[str, set[int]] = {}
+        by_source: dict[str, set[int]] = {}
+        for i, event in enumerate(ordered):
+            for actor_id in event.actors:
+                by_actor.setdefault(actor_id, set()).add(i)
+            by_type.setdefault(event.type, set()).add(i)
+            for tag in event.tags:
+                by_tag.setdefault(tag, set()).add(i)
+            for source_id in event.sources:
+                by_source.setdefault(source_id, set()).add(i)
+        self._by_actor = {k: frozenset(v) for k, v in by_actor.items()}
+        self._by_type = {k: frozenset(v) for k, v in by_type.items()}
+        self._by_tag = {k: frozenset(v) for k, v in by_tag.items()}
+        self._by_source = {k: frozenset(v) for k, v in by_source.items()}
+
+    # -- summary -----------------------------------------------------------------------
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        """How many events, actors, sources and evidence passages the dataset holds."""
+        return MappingProxyType(
+            {
+                "events": len(self._events),
+                "actors": len(self._actor_by_id),
+                "sources": len(self._source_by_id),
+                "evidence": sum(len(e.evidence) for e in self._events),
+            }
+        )
+
+    def __repr__(self) -> str:
+        c = self.counts
+        return (
+            f"<pakru Dataset {self.label!r} data {self.data_version} "
+            f"(package {self.package_version}): {c['events']} events, {c['actors']} actors, "
+            f"{c['sources']} sources, {c['evidence']} evidence passages; "
+            f"{self.license}; sha256 {self.digest[:12]}>"
+        )
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def event(self, id: str) -> Event:
+        """The event with this id; :class:`UnknownIdError` (a ``KeyError``) otherwise."""
+        if not isinstance(id, str):
+            raise QueryTypeError(f"event: expected an event id string, got {type(id).__name__}")
+        try:
+            return self._event_by_id[id]
+        except KeyError:
+            raise UnknownIdError("event", id, self._event_by_id) from None
+
+    def actor(self, id_or_alias: str | Actor) -> Actor:
+        """The actor with this id, name or alias (any letter case)."""
+        if isinstance(id_or_alias, Actor):
+            id_or_alias = id_or_alias.id
+        if not isinstance(id_or_alias, str):
+            raise QueryTypeError(
+                "actor: expected an actor id, name or alias string, or an "
+                f"Actor, got {type(id_or_alias).__name__}"
+            )
+        found = self._actor_names.get(id_or_alias.casefold().strip())
+        if found is None:
+            raise UnknownIdError("actor", id_or_alias, self._actor_names)
+        return self._actor_by_id[found]
+
+    def source(self, id: str) -> Source:
+        """The source with this id."""
+        if not isinstance(id, str):
+            raise QueryTypeError(f"source: expected a source id string, got {type(id).__name__}")
+        try:
+            return self._source_by_id[id]
+        except KeyError:
+            raise UnknownIdError("source", id, self._source_by_id) from None
+
+    def actors(self, kind: str | None = None) -> tuple[Actor, ...]:
+        """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``)."""
+        if kind is None:
+            return tuple(self._actor_by_id.values())
+        if not isinstance(kind, str):
+            raise QueryTypeError(f"kind: expected a string, got {type(kind).__name__}")
+        if kind not in ACTOR_KINDS:
+            raise QueryError(
+                f"kind: {kind!r} is not an actor kind; expected one of " + ", ".join(ACTOR_KINDS)
+            )
+        return tuple(a for a in self._actor_by_id.values() if a.kind == kind)
+
+    def sources(self) -> tuple[Source, ...]:
+        """All sources sorted by id."""
+        return tuple(self._source_by_id.values())
+
+    def lineage(self, actor: str | Actor) -> tuple[Actor, ...]:
+        """The actor with its predecessors and successors, oldest first."""
+        first = self.actor(actor)
+        while first.predecessor is not None:
+            first = self._actor_by_id[first.predecessor]
+        chain = [first]
+        while chain[-1].successor is not None:
+            chain.append(self._actor_by_id[chain[-1].successor])
+        return tuple(chain)
+
+    # -- queries -----------------------------------------------------------------------
+
+    def events(
+        self,
+        between: object = None,
+        *,
+        date_match: Literal["overlap", "within"] = "overlap",
+        actor: str | Actor | Iterable[str | Actor] | None = None,
+        all_actors: bool = False,
+        follow_succession: bool = False,
+        type: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
+        source: str | Iterable[str] | None = None,
+        text: str | None = None,
+    ) -> EventList:
+        """Events matching every filter given, sorted by date then id.
+
+        ``between`` keeps events whose date interval overlaps the query interval (both
+        inclusive), or lies wholly inside it with ``date_match="within"``. ``actor``
+        takes ids, names or aliases (any case) or :class:`Actor` objects; an event
+        matches when it involves any of them, or all of them with ``all_actors=True``.
+        With ``follow_succession=True`` an actor also stands for its predecessors and
+        successors (``"ussr"`` then matches Russian Federation events too). ``type``,
+        ``tag`` and ``source`` take one value or several (any of them matches); ``text``
+        is a case-insensitive substring of the title or summary.
+        """
+        if date_match not in ("overlap", "within"):
+            raise QueryError(f"date_match: expected 'overlap' or 'within', got {date_match!r}")
+        for flag, setting in (("all_actors", all_actors), ("follow_succession", follow_succession)):
+            if not isinstance(setting, bool):
+                raise QueryTypeError(f"{flag}: expected True or False, got {setting!r}")
+        sets: list[frozenset[int]] = []
+        if actor is not None:
+            sets.extend(self._actor_sets(actor, all_actors, follow_succession))
+        for name, value, index, known in (
+            ("type", type, self._by_type, EVENT_TYPES),
+            ("tag", tag, self._by_tag, self._by_tag),
+            ("source", source, self._by_source, self._source_by_id),
+        ):
+            keys = as_keys(name, value, f"a {name} string or a collection of them")
+            if keys is None:
+                continue
+            for key in keys:
+                if key not in known:
+                    raise UnknownIdError(name, key, known)
+            sets.append(frozenset().union(*(index.get(k, frozenset()) for k in keys)))
+        if text is not None and not isinstance(text, str):
+            raise QueryTypeError(f"text: expected a string, got {text.__class__.__name__}")
+        window = day_range(between)
+
+        if sets:
+            sets.sort(key=len)
+            hits: Iterable[int] = sorted(sets[0].intersection(*sets[1:]))
+        elif window is not None:
+            # Events are sorted by their first day: those starting after the window end go.
+            hits = range(bisect.bisect_right(self._lo, window[1]))
+        else:
+            hits = range(len(self._events))
+        if window is not None:
+            lo, hi = window
+            los, his = self._lo, self._hi
+            if date_match == "overlap":
+                hits = [i for i in hits if los[i] <= hi and his[i] >= lo]
+            else:
+                hits = [i for i in hits if los[i] >= lo and his[i] <= hi]
+        if text is not None:
+            needle = text.casefold()
+            hits = [i for i in hits if needle in self._text[i]]
+        events = self._events
+        return EventList([events[i] for i in hits])
+
+    def _actor_sets(self, actor: object, all_actors: bool, follow: bool) -> list[frozenset[int]]:
+        accepted = "an actor id, name or alias, an Actor, or a collection of them"
+        if isinstance(actor, (str, Actor)):
+            wanted: tuple[object, ...] = (actor,)
+        elif isinstance(actor, Iterable) and not isinstance(actor, (bytes, dict)):
+            wanted = tuple(actor)
+            if not wanted:
+                raise QueryError("actor: got an empty collection; give at least one actor")
+        else:
+            raise QueryTypeError(f"actor: expected {accepted}, got {type(actor).__name__}")
+        groups: list[frozenset[int]] = []
+        for item in wanted:
+            if not isinstance(item, (str, Actor)):
+                raise QueryTypeError(
+                    f"actor: expected {accepted}, got an item of type {type(item).__name__}"
+                )
+            ids = [a.id for a in self.lineage(item)] if follow else [self.actor(item).id]
+            groups.append(frozenset().union(*(self._by_actor.get(i, frozenset()) for i in ids)))
+        if all_actors:
+            return groups
+        return [frozenset().union(*groups)]

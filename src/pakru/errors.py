@@ -1,0 +1,97 @@
+"""The exceptions pakru raises: one root, a few kinds, each message says what to fix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "DataVersionError",
+    "DateSyntaxError",
+    "PakruError",
+    "Problem",
+    "QueryError",
+    "QueryTypeError",
+    "UnknownIdError",
+]
+
+
+class PakruError(Exception):
+    """Root of every exception pakru raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong in a data file: where it is and what would be accepted."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class DataError(PakruError, ValueError):
+    """Data failed validation; nothing from it was returned.
+
+    ``problems`` lists every problem found (not just the first), each naming its
+    file, line and field.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        shown = "\n".join(f"  {p}" for p in self.problems[:20])
+        more = len(self.problems) - 20
+        tail = f"\n  ... and {more} more" if more > 0 else ""
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"invalid pakru data ({count} {noun}):\n{shown}{tail}")
+
+    @classmethod
+    def single(cls, file: str, line: int | None, field: str, message: str) -> DataError:
+        """Build an error for one problem."""
+        return cls([Problem(file, line, field, message)])
+
+
+class DateSyntaxError(PakruError, ValueError):
+    """Text is not an EDTF date pakru reads; the message lists the accepted forms."""
+
+
+class DataVersionError(PakruError):
+    """The installed data is not the version a script asked for with :func:`pakru.require`."""
+
+
+class QueryError(PakruError, ValueError):
+    """A query argument has the right type but a value pakru cannot use."""
+
+
+class QueryTypeError(PakruError, TypeError):
+    """A query argument has a type pakru does not accept."""
+
+
+class UnknownIdError(PakruError, KeyError):
+    """No record has this id (or alias); the message suggests close matches."""
+
+    def __init__(self, kind: str, key: str, candidates: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.key = key
+        self.suggestions: tuple[str, ...] = tuple(
+            difflib.get_close_matches(key.casefold(), list(candidates), n=3, cutoff=0.6)
+        )
+        hint = ""
+        if self.suggestions:
+            hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        self.message = f"no {kind} with id {key!r}{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        # KeyError would print the repr of its argument; show the plain message instead.
+        return self.message

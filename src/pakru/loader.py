@@ -1,0 +1,136 @@
+"""Load a pakru data directory: check the manifest, parse, validate, then index.
+
+Nothing is returned unless everything is valid: any problem raises one
+:class:`~pakru.errors.DataError` that lists them all.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from pakru.checks import Located, check_references
+from pakru.dataset import Dataset
+from pakru.errors import DataError, Problem
+from pakru.manifest import Tree, data_files, read_manifest
+from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
+from pakru.yamlsafe import LineDict, load_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pakru.model import Actor, Event, Source
+
+__all__ = ["load_tree", "shipped"]
+
+
+def _kind(path: str) -> str | None:
+    if path.startswith("events/"):
+        return "events"
+    return {"actors.yaml": "actors", "sources.yaml": "sources"}.get(path)
+
+
+def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> Dataset:
+    """Load and validate the data directory ``root``; ``label`` prefixes file names."""
+    files = data_files(root)
+    manifest = read_manifest(root, files, label)
+    problems: list[Problem] = []
+    if expect_version is not None and manifest.data_version != expect_version:
+        problems.append(
+            Problem(
+                f"{label}/manifest.json",
+                None,
+                "data_version",
+                f"is {manifest.data_version!r} but this pakru expects "
+                f"{expect_version!r}; reinstall pakru",
+            )
+        )
+    builders: dict[str, Callable[[LineDict, str, list[Problem]], Event | Actor | Source | None]]
+    builders = {
+        "events": event_from_mapping,
+        "actors": actor_from_mapping,
+        "sources": source_from_mapping,
+    }
+    found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
+    for path in sorted(files):
+        kind = _kind(path)
+        name = f"{label}/{path}"
+        if kind is None:
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "",
+                    "unexpected data file; expected actors.yaml, sources.yaml or events/*.yaml",
+                )
+            )
+            continue
+        try:
+            doc = load_yaml(files[path], name)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        if doc is None:
+            continue
+        if not isinstance(doc, list):
+            problems.append(
+                Problem(name, 1, "", f"expected a list of {kind}, got {type(doc).__name__}")
+            )
+            continue
+        for i, item in enumerate(doc):
+            if not isinstance(item, LineDict):
+                problems.append(Problem(name, None, f"[{i}]", f"expected a mapping, got {item!r}"))
+                continue
+            record = builders[kind](item, name, problems)
+            if record is not None:
+                found[kind].append(Located(record, name, item.line))
+    check_references(found["events"], found["actors"], found["sources"], problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        events=[x.record for x in found["events"]],  # type: ignore[misc]
+        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
+        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
+        data_version=manifest.data_version,
+        digest=manifest.digest,
+        license=manifest.license,
+        label=label,
+    )
+
+
+_lock = threading.Lock()
+_shipped: Dataset | None = None
+
+
+def _files() -> Tree:
+    """The packaged data folder, found through importlib.resources (wheel, editable, zip).
+
+    Python 3.12's standard library has the complete ``files()`` API; older versions use
+    the ``importlib-resources`` backport that pakru depends on there.
+    """
+    if sys.version_info >= (3, 12):
+        from importlib.resources import files  # noqa: PLC0415
+
+        return files("pakru").joinpath("data")
+    try:  # pragma: no cover - depends on the interpreter
+        from importlib_resources import files as backport_files  # noqa: PLC0415
+    except ImportError:  # pragma: no cover
+        from importlib.resources import files as std_files  # noqa: PLC0415
+
+        return std_files("pakru").joinpath("data")
+    return backport_files("pakru").joinpath("data")
+
+
+def shipped() -> Dataset:
+    """The dataset packaged with pakru, loaded and validated once, thread-safely."""
+    global _shipped  # noqa: PLW0603
+    loaded = _shipped
+    if loaded is not None:
+        return loaded
+    with _lock:
+        if _shipped is None:
+            from pakru._version import DATA_VERSION  # noqa: PLC0415
+
+            _shipped = load_tree(_files(), "pakru/data", expect_version=DATA_VERSION)
+        return _shipped

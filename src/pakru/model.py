@@ -1,0 +1,189 @@
+"""The records pakru returns: frozen, typed values whose sequences are tuples.
+
+Records refer to each other by id (an event names its actors and sources by id), so each
+record is a plain value that can be compared, hashed, serialised and cited on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from pakru.dates import EDTFDate
+
+__all__ = [
+    "Actor",
+    "Claim",
+    "Creator",
+    "Dispute",
+    "Event",
+    "Evidence",
+    "Office",
+    "Participant",
+    "Source",
+]
+
+_str = v.instance_of(str)
+_opt_str = v.optional(_str)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    # A bare string is a sequence too; refuse it rather than split it into letters.
+    if isinstance(value, str):
+        msg = f"expected a sequence of strings, got the string {value!r}"
+        raise TypeError(msg)
+    return tuple(value)
+
+
+def _tuple_of(cls: type) -> Any:
+    return v.deep_iterable(v.instance_of(cls), v.instance_of(tuple))
+
+
+@attrs.frozen
+class Evidence:
+    """A stand-off pointer to the passage of a source that attests a claim.
+
+    The passage is ``text[start:end]`` of the source's corpus document read as UTF-8
+    (code-point indices, half-open), inside paragraph ``paragraph`` (non-empty lines
+    numbered from 1); ``sha256`` is the digest of the passage's UTF-8 bytes, so anyone
+    holding the document can re-locate and check it.
+    """
+
+    source: str = attrs.field(validator=_str)
+    paragraph: int = attrs.field(validator=v.instance_of(int))
+    start: int = attrs.field(validator=v.instance_of(int))
+    end: int = attrs.field(validator=v.instance_of(int))
+    sha256: str = attrs.field(validator=_str)
+
+
+@attrs.frozen
+class Participant:
+    """An actor taking part in an event, with its role (see ``pakru.ROLES``)."""
+
+    actor: str = attrs.field(validator=_str)
+    role: str = attrs.field(validator=_str)
+
+
+@attrs.frozen
+class Office:
+    """An office a person held, with its term as an EDTF interval."""
+
+    title: str = attrs.field(validator=_str)
+    date: EDTFDate = attrs.field(validator=v.instance_of(EDTFDate))
+    of: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
+class Actor:
+    """A state, organisation, armed group, company or person.
+
+    States carry their ISO 3166-1 alpha-3 code (or the ISO 3166-3 code of a former state)
+    and their Correlates of War code. The USSR and the Russian Federation are distinct
+    actors linked through ``successor`` and ``predecessor``.
+    """
+
+    id: str = attrs.field(validator=_str)
+    name: str = attrs.field(validator=_str)
+    kind: str = attrs.field(validator=_str)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_tuple_of(str))
+    iso3: str | None = attrs.field(default=None, validator=_opt_str)
+    cow: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    predecessor: str | None = attrs.field(default=None, validator=_opt_str)
+    successor: str | None = attrs.field(default=None, validator=_opt_str)
+    offices: tuple[Office, ...] = attrs.field(default=(), validator=_tuple_of(Office))
+    description: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
+class Creator:
+    """A person or body credited for a source, with the role the source gives them."""
+
+    name: str = attrs.field(validator=_str)
+    role: str = attrs.field(default="author", validator=_str)
+    institutional: bool = attrs.field(default=False, validator=v.instance_of(bool))
+
+
+@attrs.frozen
+class Source:
+    """A document of the corpus that events cite, with its bibliographic record.
+
+    ``document`` is the corpus document id and ``sha256`` the digest of its bytes;
+    ``length`` (code points) and ``paragraphs`` let evidence spans be checked without
+    the corpus at hand.
+    """
+
+    id: str = attrs.field(validator=_str)
+    document: str = attrs.field(validator=_str)
+    sha256: str = attrs.field(validator=_str)
+    length: int = attrs.field(validator=v.instance_of(int))
+    paragraphs: int = attrs.field(validator=v.instance_of(int))
+    kind: str = attrs.field(validator=_str)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    creators: tuple[Creator, ...] = attrs.field(default=(), validator=_tuple_of(Creator))
+    publisher: str | None = attrs.field(default=None, validator=_opt_str)
+    container: str | None = attrs.field(default=None, validator=_opt_str)
+    issued: EDTFDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(EDTFDate))
+    )
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    accessed: dt.date | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(dt.date))
+    )
+    language: str = attrs.field(default="en", validator=_str)
+    note: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
+class Claim:
+    """What one source says about a disputed point, and pakru's verdict on it.
+
+    ``value`` states the claim in pakru's normal form (an EDTF date, a number, a name);
+    ``paragraph`` points at the source's passage, which the event's evidence lists.
+    ``status`` is ``accepted`` (the editorial value), ``rejected`` (contradicted by better
+    evidence) or ``unresolved``.
+    """
+
+    source: str = attrs.field(validator=_str)
+    value: str = attrs.field(validator=_str)
+    status: str = attrs.field(validator=v.in_(("accepted", "rejected", "unresolved")))
+    paragraph: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+
+
+@attrs.frozen
+class Dispute:
+    """Sources disagree on one point of an event; each claim is kept with its status."""
+
+    field: str = attrs.field(validator=_str)
+    claims: tuple[Claim, ...] = attrs.field(validator=_tuple_of(Claim))
+    resolution: str = attrs.field(validator=_str)
+
+
+@attrs.frozen
+class Event:
+    """A dated development, with its participants and the passages that attest it."""
+
+    id: str = attrs.field(validator=_str)
+    date: EDTFDate = attrs.field(validator=v.instance_of(EDTFDate))
+    title: str = attrs.field(validator=_str)
+    summary: str = attrs.field(validator=_str)
+    type: str = attrs.field(validator=_str)
+    participants: tuple[Participant, ...] = attrs.field(validator=_tuple_of(Participant))
+    evidence: tuple[Evidence, ...] = attrs.field(validator=_tuple_of(Evidence))
+    place: str | None = attrs.field(default=None, validator=_opt_str)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_tuple_of(str))
+    note: str | None = attrs.field(default=None, validator=_opt_str)
+    disputes: tuple[Dispute, ...] = attrs.field(default=(), validator=_tuple_of(Dispute))
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Ids of the participating actors, in the order given."""
+        return tuple(p.actor for p in self.participants)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources cited, each once, in the order first cited."""
+        return tuple(dict.fromkeys(e.source for e in self.evidence))

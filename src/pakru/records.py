@@ -1,0 +1,449 @@
+"""Turn parsed YAML mappings into records, collecting every problem with file:line:field.
+
+Each ``*_from_mapping`` function returns a record, or None after adding problems to the
+list it is given; it never raises for bad data, so one pass reports everything.
+Cross-record checks (unique ids, references) live in :mod:`pakru.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pakru.dates import EDTFDate
+from pakru.errors import PakruError, Problem
+from pakru.model import (
+    Actor,
+    Claim,
+    Creator,
+    Dispute,
+    Event,
+    Evidence,
+    Office,
+    Participant,
+    Source,
+)
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS
+from pakru.yamlsafe import LineDict
+
+__all__ = [
+    "ACTOR_ID",
+    "EVENT_ID",
+    "SOURCE_ID",
+    "actor_from_mapping",
+    "event_from_mapping",
+    "source_from_mapping",
+]
+
+T = TypeVar("T")
+
+#: Event ids lead with their date (year, month or day) and end in a slug.
+EVENT_ID = re.compile(r"\d{4}(?:-\d{2}){0,2}-[a-z0-9]+(?:-[a-z0-9]+)*")
+#: Actor ids and tags: lower-case words joined by hyphens.
+ACTOR_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+TAG = ACTOR_ID
+#: Source ids are corpus document ids.
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+MAX_PASSAGE = 5000
+
+
+class _Reader:
+    """Reads fields of one mapping, noting problems instead of raising."""
+
+    def __init__(self, mapping: LineDict, file: str, path: str, problems: list[Problem]) -> None:
+        self.m = mapping
+        self.file = file
+        self.path = path
+        self.problems = problems
+        self.ok = True
+
+    def fail(self, key: str, message: str, line: int | None = None) -> None:
+        self.ok = False
+        where = self.m.line_of(key) if line is None else line
+        field = f"{self.path}.{key}" if self.path else key
+        self.problems.append(Problem(self.file, where, field, message))
+
+    def only(self, allowed: set[str]) -> None:
+        for key in self.m:
+            if key not in allowed:
+                self.fail(key, "unknown field; accepted fields are " + ", ".join(sorted(allowed)))
+
+    def get(self, key: str, kind: type[T], what: str, *, required: bool = True) -> T | None:
+        if key not in self.m or self.m[key] is None:
+            if required:
+                self.fail(key, f"required field is missing; expected {what}")
+            return None
+        value = self.m[key]
+        if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
+            self.fail(key, f"expected {what}, got {type(value).__name__} {value!r}")
+            return None
+        return value
+
+    def text(
+        self, key: str, *, required: bool = True, what: str = "a non-empty string"
+    ) -> str | None:
+        value = self.get(key, str, what, required=required)
+        if value is not None and not value.strip():
+            self.fail(key, f"expected {what}, got an empty string")
+            return None
+        return value
+
+    def matching(
+        self, key: str, rx: re.Pattern[str], what: str, *, required: bool = True
+    ) -> str | None:
+        value = self.text(key, required=required, what=what)
+        if value is not None and not rx.fullmatch(value):
+            self.fail(key, f"{value!r} is not {what}")
+            return None
+        return value
+
+    def choice(self, key: str, options: Any, what: str, *, required: bool = True) -> str | None:
+        value = self.text(key, required=required, what=what)
+        if value is not None and value not in options:
+            self.fail(key, f"{value!r} is not one of the {what}: " + ", ".join(sorted(options)))
+            return None
+        return value
+
+    def date(self, key: str, *, required: bool = True) -> EDTFDate | None:
+        if key not in self.m or self.m[key] is None:
+            if required:
+                self.fail(key, "required field is missing; expected an EDTF date")
+            return None
+        raw = self.m[key]
+        wording: Any = None
+        if isinstance(raw, LineDict):
+            sub = _Reader(raw, self.file, f"{self.path}.{key}" if self.path else key, self.problems)
+            sub.only({"edtf", "wording"})
+            raw = raw.get("edtf")
+            wording = sub.text("wording", required=False)
+            if not sub.ok:
+                self.ok = False
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = f"{raw:04d}"
+        if not isinstance(raw, str):
+            self.fail(key, f"expected an EDTF date string, got {type(raw).__name__} {raw!r}")
+            return None
+        try:
+            return EDTFDate(raw, wording=wording)
+        except PakruError as exc:
+            self.fail(key, str(exc))
+            return None
+
+    def items(self, key: str, *, required: bool = False) -> list[tuple[int, Any]]:
+        """The elements of a list field with their lines (best effort)."""
+        value = self.get(key, list, "a list", required=required)
+        if value is None:
+            return []
+        return [(i, item) for i, item in enumerate(value)]
+
+    def strings(
+        self, key: str, rx: re.Pattern[str] | None = None, what: str = "a string"
+    ) -> tuple[str, ...]:
+        out: list[str] = []
+        for i, item in self.items(key):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(f"{key}[{i}]", f"expected {what}, got {item!r}", self.m.line_of(key))
+            elif rx is not None and not rx.fullmatch(item):
+                self.fail(f"{key}[{i}]", f"{item!r} is not {what}", self.m.line_of(key))
+            else:
+                out.append(item)
+        if len(set(out)) != len(out):
+            self.fail(key, "lists the same value twice")
+        return tuple(out)
+
+    def mappings(
+        self, key: str, build: Callable[[_Reader], T | None], *, required: bool = False
+    ) -> tuple[T, ...]:
+        out: list[T] = []
+        for i, item in self.items(key, required=required):
+            path = f"{self.path}.{key}[{i}]" if self.path else f"{key}[{i}]"
+            if not isinstance(item, LineDict):
+                self.fail(f"{key}[{i}]", f"expected a mapping, got {item!r}", self.m.line_of(key))
+                continue
+            sub = _Reader(item, self.file, path, self.problems)
+            record = build(sub)
+            if record is None or not sub.ok:
+                self.ok = False
+            else:
+                out.append(record)
+        return tuple(out)
+
+
+def _evidence(r: _Reader) -> Evidence | None:
+    r.only({"source", "paragraph", "start", "end", "sha256"})
+    source = r.matching("source", SOURCE_ID, "a source id")
+    paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
+    start = r.get("start", int, "a character offset (0 or more)")
+    end = r.get("end", int, "a character offset after start")
+    digest = r.matching("sha256", SHA256, "a SHA-256 digest (64 lower-case hex digits)")
+    if paragraph is not None and paragraph < 1:
+        r.fail("paragraph", f"paragraphs are numbered from 1, got {paragraph}")
+    if start is not None and start < 0:
+        r.fail("start", f"offsets start at 0, got {start}")
+    if start is not None and end is not None and not start < end <= start + MAX_PASSAGE:
+        r.fail(
+            "end",
+            f"the span [{start}, {end}) must be non-empty and at most "
+            f"{MAX_PASSAGE} characters long",
+        )
+    if not r.ok or None in (source, paragraph, start, end, digest):
+        return None
+    return Evidence(source, paragraph, start, end, digest)  # type: ignore[arg-type]
+
+
+def _participant(r: _Reader) -> Participant | None:
+    r.only({"actor", "role"})
+    actor = r.matching("actor", ACTOR_ID, "an actor id")
+    role = r.choice("role", ROLES, "roles")
+    if actor is None or role is None:
+        return None
+    return Participant(actor, role)
+
+
+DISPUTE_FIELDS = ("date", "place", "number", "actor", "role", "title", "status", "other")
+
+
+def _claim(r: _Reader) -> Claim | None:
+    r.only({"source", "value", "status", "paragraph"})
+    source = r.matching("source", SOURCE_ID, "a source id")
+    value = r.text("value")
+    status = r.choice("status", ("accepted", "rejected", "unresolved"), "claim statuses")
+    paragraph = r.get("paragraph", int, "a paragraph number", required=False)
+    if not r.ok or source is None or value is None or status is None:
+        return None
+    return Claim(source, value, status, paragraph)
+
+
+def _dispute(r: _Reader) -> Dispute | None:
+    r.only({"field", "claims", "resolution"})
+    field = r.choice("field", DISPUTE_FIELDS, "disputed fields")
+    claims = r.mappings("claims", _claim, required=True)
+    resolution = r.text("resolution")
+    if r.ok and len(claims) < 2:
+        r.fail("claims", "a dispute needs at least two claims")
+    if r.ok and sum(c.status == "accepted" for c in claims) > 1:
+        r.fail("claims", "at most one claim can be accepted")
+    if not r.ok or field is None or resolution is None:
+        return None
+    return Dispute(field, claims, resolution)
+
+
+def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event | None:
+    """Build an :class:`Event` from one mapping of an events file."""
+    r = _Reader(m, file, "", problems)
+    r.only(
+        {
+            "id",
+            "date",
+            "title",
+            "summary",
+            "type",
+            "participants",
+            "evidence",
+            "place",
+            "tags",
+            "note",
+            "disputes",
+        }
+    )
+    ident = r.matching(
+        "id", EVENT_ID, "an event id (a date then a slug, e.g. '1966-01-10-tashkent-declaration')"
+    )
+    if ident is not None:
+        r.path = ident
+    date = r.date("date")
+    title = r.text("title")
+    summary = r.text("summary")
+    etype = r.choice("type", EVENT_TYPES, "event types")
+    participants = r.mappings("participants", _participant, required=True)
+    evidence = r.mappings("evidence", _evidence, required=True)
+    if "evidence" in m and isinstance(m["evidence"], list) and not m["evidence"]:
+        r.fail("evidence", "an event needs at least one evidence passage")
+    if "participants" in m and isinstance(m["participants"], list) and not m["participants"]:
+        r.fail("participants", "an event needs at least one participant")
+    place = r.text("place", required=False)
+    tags = r.strings("tags", TAG, "a tag (lower-case words joined by hyphens)")
+    note = r.text("note", required=False)
+    disputes = r.mappings("disputes", _dispute)
+    if (
+        not r.ok
+        or ident is None
+        or date is None
+        or title is None
+        or summary is None
+        or etype is None
+    ):
+        return None
+    return Event(
+        ident,
+        date,
+        title,
+        summary,
+        etype,
+        participants,
+        evidence,
+        place=place,
+        tags=tags,
+        note=note,
+        disputes=disputes,
+    )
+
+
+def _office(r: _Reader) -> Office | None:
+    r.only({"title", "date", "of"})
+    title = r.text("title")
+    date = r.date("date")
+    of = r.matching("of", ACTOR_ID, "an actor id", required=False)
+    if not r.ok or title is None or date is None:
+        return None
+    return Office(title, date, of)
+
+
+def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor | None:
+    """Build an :class:`Actor` from one mapping of an actors file."""
+    r = _Reader(m, file, "", problems)
+    r.only(
+        {
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "iso3",
+            "cow",
+            "predecessor",
+            "successor",
+            "offices",
+            "description",
+        }
+    )
+    ident = r.matching("id", ACTOR_ID, "an actor id (lower-case words joined by hyphens)")
+    if ident is not None:
+        r.path = ident
+    name = r.text("name")
+    kind = r.choice("kind", ACTOR_KINDS, "actor kinds")
+    aliases = r.strings("aliases", what="an alias")
+    iso3 = r.matching("iso3", re.compile(r"[A-Z]{3}"), "an ISO 3166 alpha-3 code", required=False)
+    cow = r.get("cow", int, "a Correlates of War state number", required=False)
+    predecessor = r.matching("predecessor", ACTOR_ID, "an actor id", required=False)
+    successor = r.matching("successor", ACTOR_ID, "an actor id", required=False)
+    offices = r.mappings("offices", _office)
+    description = r.text("description", required=False)
+    if kind is not None and kind != "state" and (iso3 is not None or cow is not None):
+        r.fail("iso3" if iso3 is not None else "cow", "only states carry ISO or COW codes")
+    if not r.ok or ident is None or name is None or kind is None:
+        return None
+    return Actor(
+        ident,
+        name,
+        kind,
+        aliases,
+        iso3,
+        cow,
+        predecessor,
+        successor,
+        offices,
+        description,
+    )
+
+
+def _creator(r: _Reader) -> Creator | None:
+    r.only({"name", "role", "institutional"})
+    name = r.text("name")
+    role = (
+        r.choice(
+            "role",
+            {"author", "interviewee", "interviewer", "editor"},
+            "creator roles",
+            required=False,
+        )
+        or "author"
+    )
+    institutional = r.get("institutional", bool, "true or false", required=False) or False
+    if not r.ok or name is None:
+        return None
+    return Creator(name, role, institutional)
+
+
+def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Source | None:
+    """Build a :class:`Source` from one mapping of a sources file."""
+    r = _Reader(m, file, "", problems)
+    r.only(
+        {
+            "id",
+            "document",
+            "sha256",
+            "length",
+            "paragraphs",
+            "kind",
+            "title",
+            "creators",
+            "publisher",
+            "container",
+            "issued",
+            "url",
+            "accessed",
+            "language",
+            "note",
+        }
+    )
+    ident = r.matching("id", SOURCE_ID, "a source id (the corpus document id)")
+    if ident is not None:
+        r.path = ident
+    document = r.matching("document", SOURCE_ID, "a corpus document id")
+    digest = r.matching("sha256", SHA256, "a SHA-256 digest (64 lower-case hex digits)")
+    length = r.get("length", int, "the document's length in characters")
+    paragraphs = r.get("paragraphs", int, "the document's number of paragraphs")
+    kind = r.choice("kind", SOURCE_KINDS, "source kinds")
+    title = r.text("title", required=False)
+    creators = r.mappings("creators", _creator)
+    publisher = r.text("publisher", required=False)
+    container = r.text("container", required=False)
+    issued = r.date("issued", required=False)
+    url = r.matching("url", re.compile(r"https?://\S+"), "an http(s) URL", required=False)
+    accessed_text = r.matching(
+        "accessed", re.compile(r"\d{4}-\d{2}-\d{2}"), "a day as YYYY-MM-DD", required=False
+    )
+    accessed = None
+    if accessed_text is not None:
+        try:
+            accessed = dt.date.fromisoformat(accessed_text)
+        except ValueError:
+            r.fail("accessed", f"{accessed_text!r} is not a calendar day")
+    language = (
+        r.matching("language", LANGUAGE, "a language tag such as 'en'", required=False) or "en"
+    )
+    note = r.text("note", required=False)
+    for key, value in (("length", length), ("paragraphs", paragraphs)):
+        if value is not None and value < 1:
+            r.fail(key, f"must be 1 or more, got {value}")
+    if (
+        not r.ok
+        or ident is None
+        or document is None
+        or digest is None
+        or length is None
+        or paragraphs is None
+        or kind is None
+    ):
+        return None
+    return Source(
+        ident,
+        document,
+        digest,
+        length,
+        paragraphs,
+        kind,
+        title=title,
+        creators=creators,
+        publisher=publisher,
+        container=container,
+        issued=issued,
+        url=url,
+        accessed=accessed,
+        language=language,
+        note=note,
+    )

@@ -1,0 +1,249 @@
+"""Controlled vocabularies: event types (with PLOVER and CAMEO equivalents), roles, kinds.
+
+Each pakru event type maps to one PLOVER event type (with its mode where PLOVER has one)
+and one CAMEO code, after the PLOVER project's CAMEO-to-PLOVER table (2021). The CAMEO
+root is the code's first two digits.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import attrs
+
+__all__ = ["ACTOR_KINDS", "EVENT_TYPES", "ROLES", "SOURCE_KINDS", "EventType"]
+
+
+@attrs.frozen
+class EventType:
+    """One entry of the event-type vocabulary."""
+
+    id: str
+    label: str
+    definition: str
+    plover: str
+    plover_mode: str | None
+    cameo: str
+
+    @property
+    def cameo_root(self) -> str:
+        """The two-digit CAMEO root code (for example ``"04"`` for consult)."""
+        return self.cameo[:2]
+
+
+def _types(*rows: tuple[str, str, str, str, str | None, str]) -> MappingProxyType[str, EventType]:
+    return MappingProxyType({r[0]: EventType(*r) for r in rows})
+
+
+EVENT_TYPES: MappingProxyType[str, EventType] = _types(
+    ("visit", "Visit", "A leader or official travels to another state.", "CONSULT", "visit", "042"),
+    (
+        "talks",
+        "Talks",
+        "Officials meet or negotiate, bilaterally or in a small group.",
+        "CONSULT",
+        None,
+        "040",
+    ),
+    (
+        "summit",
+        "Multilateral meeting",
+        "Leaders or ministers of several states meet at a multilateral forum.",
+        "CONSULT",
+        "third-party",
+        "044",
+    ),
+    (
+        "mediation",
+        "Mediation",
+        "A third party brokers talks between parties in dispute.",
+        "CONSULT",
+        None,
+        "045",
+    ),
+    (
+        "agreement",
+        "Agreement",
+        "Parties sign a treaty, declaration, contract or accord.",
+        "SUPPORT",
+        None,
+        "057",
+    ),
+    (
+        "diplomatic-relations",
+        "Diplomatic relations",
+        "States establish or upgrade diplomatic relations.",
+        "SUPPORT",
+        None,
+        "054",
+    ),
+    (
+        "membership",
+        "Membership",
+        "A state joins an organisation or receives observer or member status.",
+        "SUPPORT",
+        None,
+        "050",
+    ),
+    (
+        "endorsement",
+        "Endorsement",
+        "A party praises, backs or defends another in public.",
+        "SUPPORT",
+        None,
+        "051",
+    ),
+    (
+        "intent",
+        "Intent to cooperate",
+        "A party announces that it will cooperate or act.",
+        "AGREE",
+        None,
+        "030",
+    ),
+    (
+        "economic-cooperation",
+        "Economic cooperation",
+        "Trade, energy, industrial or financial cooperation takes place.",
+        "COOPERATE",
+        None,
+        "061",
+    ),
+    (
+        "military-cooperation",
+        "Military cooperation",
+        "Arms transfers, joint exercises, training or other military cooperation.",
+        "COOPERATE",
+        None,
+        "062",
+    ),
+    (
+        "economic-aid",
+        "Economic aid",
+        "A party gives economic or technical assistance.",
+        "AID",
+        None,
+        "071",
+    ),
+    ("military-aid", "Military aid", "A party gives military assistance.", "AID", None, "072"),
+    (
+        "withdrawal",
+        "Military withdrawal",
+        "Armed forces are withdrawn or de-escalate.",
+        "RETREAT",
+        "withdraw",
+        "087",
+    ),
+    (
+        "criticism",
+        "Criticism",
+        "A party voices concern about or criticises another.",
+        "ACCUSE",
+        "disapprove",
+        "111",
+    ),
+    (
+        "accusation",
+        "Accusation",
+        "A party accuses another of wrongdoing.",
+        "ACCUSE",
+        "disapprove",
+        "112",
+    ),
+    (
+        "rejection",
+        "Rejection or postponement",
+        "A party declines, cancels or puts off a meeting, proposal or cooperation.",
+        "REJECT",
+        None,
+        "120",
+    ),
+    ("threat", "Threat", "A party threatens another.", "THREATEN", None, "130"),
+    (
+        "reduced-relations",
+        "Reduced relations",
+        "A party reduces or breaks relations, or stops aid.",
+        "SANCTION",
+        None,
+        "160",
+    ),
+    (
+        "sanctions",
+        "Sanctions",
+        "A party imposes an embargo, boycott or sanctions.",
+        "COERCE",
+        "restrict",
+        "163",
+    ),
+    (
+        "mobilization",
+        "Mobilization",
+        "A party raises alert or mobilises armed forces.",
+        "MOBILIZE",
+        "troops",
+        "154",
+    ),
+    (
+        "attack",
+        "Attack",
+        "An armed group carries out a bombing, raid or assassination.",
+        "ASSAULT",
+        None,
+        "180",
+    ),
+    (
+        "war",
+        "War or armed conflict",
+        "States or armed groups fight with conventional force.",
+        "FIGHT",
+        None,
+        "190",
+    ),
+)
+
+ROLES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "host": "receives a visit or hosts a meeting",
+        "visitor": "makes the visit",
+        "mediator": "brokers between the parties",
+        "party": "one side of talks, a dispute or a war",
+        "signatory": "signs an agreement",
+        "seller": "sells or supplies goods or arms",
+        "buyer": "buys or receives goods or arms",
+        "donor": "gives aid or assistance",
+        "recipient": "receives aid or assistance",
+        "member": "joins or belongs to an organisation",
+        "observer": "holds observer status",
+        "organization": "the organisation acted upon or within",
+        "organizer": "convenes a meeting or process",
+        "participant": "takes part without a more specific role",
+        "attacker": "carries out an attack or invasion",
+        "target": "is attacked, criticised or acted upon",
+        "supporter": "backs one side",
+        "critic": "voices concern or criticism",
+        "subject": "is what the event is about",
+    }
+)
+
+ACTOR_KINDS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "state": "a sovereign state, past or present",
+        "organization": "an intergovernmental or other organisation",
+        "armed-group": "a non-state armed group",
+        "company": "a company or state enterprise",
+        "person": "a person",
+    }
+)
+
+SOURCE_KINDS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "interview": "an interview",
+        "news-report": "a news report",
+        "magazine-article": "an article in a magazine",
+        "opinion": "an opinion piece or commentary",
+        "analysis": "an analytical article or report",
+        "reference": "an encyclopedia or reference entry",
+        "official": "a government or organisation statement or page",
+        "web-page": "another kind of web page",
+    }
+)
