@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pakru.checks import Located, check_references
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
-from pakru.manifest import Tree, data_files, read_manifest
+from pakru.manifest import DATA_DIRS, Tree, data_files, read_manifest
 from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
 from pakru.yamlsafe import LineDict, load_yaml
 
@@ -26,9 +26,11 @@ __all__ = ["load_tree", "shipped"]
 
 
 def _kind(path: str) -> str | None:
-    if path.startswith("events/"):
-        return "events"
-    return {"actors.yaml": "actors", "sources.yaml": "sources"}.get(path)
+    """The kind of records a data file holds, from its name or folder."""
+    folder, _, name = path.rpartition("/")
+    if folder:
+        return folder if folder in DATA_DIRS else None
+    return {"actors.yaml": "actors", "sources.yaml": "sources", "events.yaml": "events"}.get(name)
 
 
 def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> Dataset:
@@ -62,7 +64,8 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
                     name,
                     None,
                     "",
-                    "unexpected data file; expected actors.yaml, sources.yaml or events/*.yaml",
+                    "unexpected data file; expected actors.yaml, sources.yaml, events.yaml "
+                    "or a YAML file in events/, actors/ or sources/",
                 )
             )
             continue

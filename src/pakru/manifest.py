@@ -19,6 +19,8 @@ from pakru.errors import DataError, Problem
 __all__ = ["MANIFEST", "Manifest", "data_files", "read_manifest", "render_manifest"]
 
 MANIFEST = "manifest.json"
+#: Folders whose YAML files hold records of one kind each.
+DATA_DIRS = ("events", "actors", "sources")
 _SEMVER = r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
 
 
@@ -51,15 +53,19 @@ class Manifest:
 
 
 def data_files(root: Tree) -> dict[str, bytes]:
-    """Every data file under ``root`` (``*.yaml`` at the top and in ``events/``)."""
+    """Every data file under ``root``, keyed by its path relative to ``root``.
+
+    Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
+    ``sources/`` folders.
+    """
     found: dict[str, bytes] = {}
     for entry in root.iterdir():
         if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
             found[entry.name] = entry.read_bytes()
-        elif entry.is_dir() and entry.name == "events":
+        elif entry.is_dir() and entry.name in DATA_DIRS:
             for child in entry.iterdir():
                 if child.is_file() and child.name.endswith((".yaml", ".yml")):
-                    found[f"events/{child.name}"] = child.read_bytes()
+                    found[f"{entry.name}/{child.name}"] = child.read_bytes()
     return found
 
 
