@@ -27,7 +27,6 @@ from pakru.errors import (
     QueryTypeError,
     UnknownIdError,
 )
-from pakru.loader import shipped as _shipped
 from pakru.model import (
     Actor,
     Claim,
@@ -82,6 +81,12 @@ __all__ = [
     "source",
     "sources",
 ]
+
+
+def _shipped() -> Dataset:
+    from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
+
+    return shipped()
 
 
 def dataset() -> Dataset:

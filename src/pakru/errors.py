@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 import attrs
@@ -83,6 +82,8 @@ class UnknownIdError(PakruError, KeyError):
     def __init__(self, kind: str, key: str, candidates: Iterable[str] = ()) -> None:
         self.kind = kind
         self.key = key
+        import difflib  # noqa: PLC0415 - only needed when a lookup fails
+
         self.suggestions: tuple[str, ...] = tuple(
             difflib.get_close_matches(key.casefold(), list(candidates), n=3, cutoff=0.6)
         )

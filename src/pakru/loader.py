@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pakru.checks import Located, check_references
+from pakru.compiled import COMPILED, decode, read_compiled
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
+from pakru.linedict import LineDict
 from pakru.manifest import DATA_DIRS, Tree, data_files, read_manifest
 from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
-from pakru.yamlsafe import LineDict, load_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,6 +56,10 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
         "sources": source_from_mapping,
     }
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
+    compiled: dict[str, Any] = {}
+    entry = root.joinpath(COMPILED)
+    if entry.is_file():
+        compiled = read_compiled(entry.read_bytes(), f"{label}/{COMPILED}")
     for path in sorted(files):
         kind = _kind(path)
         name = f"{label}/{path}"
@@ -69,11 +74,17 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
                 )
             )
             continue
-        try:
-            doc = load_yaml(files[path], name)
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
+        ready = compiled.get(path)
+        if ready is not None and ready.get("sha256") == manifest.files[path]:
+            doc = decode(ready["data"])
+        else:
+            from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - only without compiled data
+
+            try:
+                doc = load_yaml(files[path], name)
+            except DataError as exc:
+                problems.extend(exc.problems)
+                continue
         if doc is None:
             continue
         if not isinstance(doc, list):

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pakru.dates import EDTFDate
 from pakru.errors import PakruError, Problem
+from pakru.linedict import LineDict
 from pakru.model import (
     Actor,
     Claim,
@@ -26,7 +27,6 @@ from pakru.model import (
     Source,
 )
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS
-from pakru.yamlsafe import LineDict
 
 __all__ = [
     "ACTOR_ID",

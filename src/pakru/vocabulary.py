@@ -241,7 +241,7 @@ SOURCE_KINDS: MappingProxyType[str, str] = MappingProxyType(
         "news-report": "a news report",
         "magazine-article": "an article in a magazine",
         "opinion": "an opinion piece or column",
-    "commentary": "a commentary or blog post",
+        "commentary": "a commentary or blog post",
         "analysis": "an analytical article or report",
         "reference": "an encyclopedia or reference entry",
         "official": "a government or organisation statement or page",

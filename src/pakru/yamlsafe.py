@@ -3,7 +3,7 @@
 Only plain data is built (mappings, sequences, strings, numbers, booleans, null):
 tags that would construct objects are refused, duplicate keys are an error (PyYAML
 would silently keep the last one), dates stay strings (pakru parses them as EDTF), and
-documents are bounded in size, depth and alias use.
+documents are bounded in size and depth.
 """
 
 from __future__ import annotations
@@ -13,28 +13,14 @@ from typing import Any, ClassVar
 import yaml
 
 from pakru.errors import DataError
+from pakru.linedict import LineDict
 
-__all__ = ["LineDict", "load_yaml"]
+__all__ = ["load_yaml"]
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class LineDict(dict[str, Any]):
-    """A mapping read from YAML that remembers its line and the line of each key."""
-
-    __slots__ = ("key_lines", "line")
-
-    def __init__(self, line: int) -> None:
-        super().__init__()
-        self.line = line
-        self.key_lines: dict[str, int] = {}
-
-    def line_of(self, key: str) -> int:
-        """The 1-based line of ``key``, or of the mapping when the key is absent."""
-        return self.key_lines.get(key, self.line)
 
 
 class _Refused(Exception):
