@@ -117,7 +117,7 @@ _lock = threading.Lock()
 _shipped: Dataset | None = None
 
 
-def _files() -> Tree:
+def _package_data() -> Tree:
     """The packaged data folder, found through importlib.resources (wheel, editable, zip).
 
     Python 3.12's standard library has the complete ``files()`` API; older versions use
@@ -146,5 +146,5 @@ def shipped() -> Dataset:
         if _shipped is None:
             from pakru._version import DATA_VERSION  # noqa: PLC0415
 
-            _shipped = load_tree(_files(), "pakru/data", expect_version=DATA_VERSION)
+            _shipped = load_tree(_package_data(), "pakru/data", expect_version=DATA_VERSION)
         return _shipped
