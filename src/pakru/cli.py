@@ -143,6 +143,10 @@ def _build_parser() -> _Parser:
         help="corpus folder (default: $PAKRU_CORPUS)",
     )
 
+    cov = sub.add_parser("coverage", help="curation: per source, the paragraphs no event cites")
+    cov.add_argument("--uncited-only", action="store_true", help="hide fully cited sources")
+    _add_format(cov)
+
     ver = sub.add_parser("verify", help="recompute every digest against a corpus folder")
     ver.add_argument(
         "--corpus",
@@ -282,6 +286,36 @@ def _stub(args: argparse.Namespace) -> str:
     return "- " + "\n  ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items()) + "\n"
 
 
+def _coverage(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+    from pakru.corpus import coverage  # noqa: PLC0415
+
+    report = coverage(pakru.dataset())
+    rows = [
+        {
+            "source": c.source,
+            "paragraphs": c.paragraphs,
+            "cited": len(c.cited),
+            "uncited": len(c.uncited),
+            "uncited_paragraphs": list(c.uncited),
+        }
+        for c in report
+        if c.uncited or not args.uncited_only
+    ]
+    out = _emit(
+        rows, args.format, ("source", "paragraphs", "cited", "uncited", "uncited_paragraphs")
+    )
+    if args.format == "table":
+        cited = sum(len(c.cited) for c in report)
+        total = sum(c.paragraphs for c in report)
+        used = sum(1 for c in report if c.cited)
+        out += (
+            f"{used} of {len(report)} sources cited; {cited} of {total} paragraphs "
+            f"cited ({total - cited} uncited)\n"
+        )
+    return out
+
+
 def _verify(args: argparse.Namespace) -> tuple[str, int]:
     import pakru  # noqa: PLC0415
     from pakru.corpus import verify  # noqa: PLC0415
@@ -322,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "info": _info,
                 "locate": _locate,
                 "stub-source": _stub,
+                "coverage": _coverage,
             }[args.command]
             out = handler(args)
         sys.stdout.write(out)

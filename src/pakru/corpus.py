@@ -216,3 +216,27 @@ def source_stub(corpus: Corpus, document: str) -> dict[str, object]:
         "length": len(text),
         "paragraphs": len(paragraphs(text)),
     }
+
+
+@attrs.frozen
+class Coverage:
+    """Which paragraphs of one source the dataset cites, and which it does not."""
+
+    source: str
+    paragraphs: int
+    cited: tuple[int, ...]
+    uncited: tuple[int, ...]
+
+
+def coverage(dataset: Dataset) -> list[Coverage]:
+    """Per source, the paragraphs that no event's evidence cites (gaps to review)."""
+    cited: dict[str, set[int]] = {s.id: set() for s in dataset.sources()}
+    for event in dataset.events():
+        for ev in event.evidence:
+            cited.setdefault(ev.source, set()).add(ev.paragraph)
+    out = []
+    for source in dataset.sources():
+        done = cited[source.id]
+        missing = tuple(n for n in range(1, source.paragraphs + 1) if n not in done)
+        out.append(Coverage(source.id, source.paragraphs, tuple(sorted(done)), missing))
+    return out
