@@ -8,6 +8,7 @@ is accepted; nothing else escapes for any input.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from pakru.dates import EDTFDate
@@ -28,9 +29,15 @@ _MIN, _MAX = dt.date.min.toordinal(), dt.date.max.toordinal()
 
 def _edtf(value: str) -> EDTFDate:
     try:
-        return EDTFDate(value.strip())
+        return _parse_cached(value.strip())
     except PakruError as exc:
         raise QueryError(f"between: {exc}") from None
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_cached(text: str) -> EDTFDate:
+    # Dates are immutable values, so repeated queries can share one parse.
+    return EDTFDate(text)
 
 
 def _end(value: object, side: str) -> int:
