@@ -1,8 +1,10 @@
-"""Build hook: put the compiled form of the data (``pakru/data/compiled.json``) in wheels.
+"""Build hook: validate the packaged data and put its compiled form in wheels.
 
-The YAML under ``src/pakru/data`` stays the one source of truth; the wheel also carries
-its parsed content as JSON, which the loader uses only where each file's digest still
-matches. Editable installs read the YAML directly.
+The YAML under ``src/pakru/data`` stays the one source of truth. Building a wheel loads
+and validates it completely (invalid data fails the build) and adds
+``pakru/data/compiled.json``: the validated records with the digests of the files they
+came from, which the loader uses while those digests still match. Editable installs read
+the YAML directly.
 """
 
 from __future__ import annotations
@@ -27,12 +29,15 @@ class CompileDataHook(BuildHookInterface):  # type: ignore[misc]
         src = str(root / "src")
         sys.path.insert(0, src)
         try:
-            from pakru.compiled import COMPILED, compile_files  # noqa: PLC0415
-            from pakru.manifest import data_files  # noqa: PLC0415
+            from pakru.compiled import COMPILED, compile_dataset  # noqa: PLC0415
+            from pakru.loader import load_tree  # noqa: PLC0415
+            from pakru.manifest import data_files, read_manifest  # noqa: PLC0415
         finally:
             sys.path.remove(src)
         data = root / "src" / "pakru" / "data"
+        dataset = load_tree(data, "src/pakru/data", compiled=False)
+        manifest = read_manifest(data, data_files(data), "src/pakru/data")
         out = root / "build" / "pakru-data" / COMPILED
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(compile_files(data_files(data)), encoding="utf-8")
+        out.write_text(compile_dataset(dataset, manifest.files), encoding="utf-8")
         build_data["force_include"][str(out)] = f"pakru/data/{COMPILED}"

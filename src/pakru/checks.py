@@ -49,9 +49,15 @@ def check_references(
     _unique(events, "event", problems)
     _unique(actors, "actor", problems)
     _unique(sources, "source", problems)
+    _check_actors(actors, problems)
     actor_ids = {a.record.id for a in actors}
     source_by_id = {s.record.id: s.record for s in sources if isinstance(s.record, Source)}
+    _check_events(events, actor_ids, source_by_id, problems)
 
+
+def _check_actors(actors: Sequence[Located], problems: list[Problem]) -> None:
+    """Aliases pick out one actor; links and offices name known actors; succession is sound."""
+    actor_ids = {a.record.id for a in actors}
     names: dict[str, str] = {}
     for item in actors:
         actor = item.record
@@ -88,17 +94,43 @@ def check_references(
     for item in actors:
         actor = item.record
         assert isinstance(actor, Actor)  # noqa: S101
-        succ = by_id.get(actor.successor) if actor.successor else None
-        if isinstance(succ, Actor) and succ.predecessor != actor.id:
-            problems.append(
-                Problem(
-                    item.file,
-                    item.line,
-                    f"{actor.id}.successor",
-                    f"{succ.id!r} does not name {actor.id!r} as its predecessor",
+        for field, back in (("successor", "predecessor"), ("predecessor", "successor")):
+            other = by_id.get(getattr(actor, field) or "")
+            if isinstance(other, Actor) and getattr(other, back) != actor.id:
+                problems.append(
+                    Problem(
+                        item.file,
+                        item.line,
+                        f"{actor.id}.{field}",
+                        f"{other.id!r} does not name {actor.id!r} as its {back}; "
+                        "succession links must go both ways",
+                    )
                 )
-            )
+        seen = {actor.id}
+        step: object = actor
+        while isinstance(step, Actor) and step.successor is not None:
+            if step.successor in seen:
+                problems.append(
+                    Problem(
+                        item.file,
+                        item.line,
+                        f"{actor.id}.successor",
+                        "the chain of successors comes back to an actor it already passed "
+                        f"({step.successor!r}); succession cannot loop",
+                    )
+                )
+                break
+            seen.add(step.successor)
+            step = by_id.get(step.successor)
 
+
+def _check_events(
+    events: Sequence[Located],
+    actor_ids: set[str],
+    source_by_id: dict[str, Source],
+    problems: list[Problem],
+) -> None:
+    """Participants and evidence resolve; spans fit their source; disputes cite evidence."""
     for item in events:
         event = item.record
         assert isinstance(event, Event)  # noqa: S101

@@ -68,11 +68,11 @@ class Dataset:
     ) -> None:
         from pakru._version import __version__  # noqa: PLC0415
 
-        self.package_version: str = __version__
-        self.data_version = data_version
-        self.digest = digest
-        self.license = license
-        self.label = label
+        self._package_version: str = __version__
+        self._data_version = data_version
+        self._digest = digest
+        self._license = license
+        self._label = label
         ordered = sorted(events, key=_date_key)
         self._events = EventList(ordered)
         self._event_by_id = MappingProxyType({e.id: e for e in ordered})
@@ -106,6 +106,31 @@ class Dataset:
         self._by_source = {k: frozenset(v) for k, v in by_source.items()}
 
     # -- summary -----------------------------------------------------------------------
+
+    @property
+    def package_version(self) -> str:
+        """Version of the pakru code that loaded the data."""
+        return self._package_version
+
+    @property
+    def data_version(self) -> str:
+        """Version of the data (semver), from its manifest."""
+        return self._data_version
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 over the manifest's file digests: one fingerprint for the whole data."""
+        return self._digest
+
+    @property
+    def license(self) -> str:
+        """SPDX identifier of the data licence."""
+        return self._license
+
+    @property
+    def label(self) -> str:
+        """Where the data was loaded from, as used in error messages."""
+        return self._label
 
     @property
     def counts(self) -> Mapping[str, int]:
@@ -187,10 +212,12 @@ class Dataset:
     def lineage(self, actor: str | Actor) -> tuple[Actor, ...]:
         """The actor with its predecessors and successors, oldest first."""
         first = self.actor(actor)
-        while first.predecessor is not None:
+        seen = {first.id}
+        while first.predecessor is not None and first.predecessor not in seen:
             first = self._actor_by_id[first.predecessor]
+            seen.add(first.id)
         chain = [first]
-        while chain[-1].successor is not None:
+        while chain[-1].successor is not None and chain[-1].successor not in {a.id for a in chain}:
             chain.append(self._actor_by_id[chain[-1].successor])
         return tuple(chain)
 

@@ -31,7 +31,7 @@ ACCEPTED = (
 )
 
 _POINT = re.compile(
-    r"(?P<year>\d{2}[\dX]{2})(?:-(?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2}))?)?(?P<q>[?~%])?"
+    r"(?P<year>[0-9]{2}[0-9X]{2})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<q>[?~%])?"
 )
 _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 
@@ -78,7 +78,7 @@ def _last_day(year: int, month: int) -> int:
 def _year_bounds(text: str, ytext: str) -> tuple[int, int, Precision]:
     if "X" not in ytext:
         return int(ytext), int(ytext), Precision.YEAR
-    if not re.fullmatch(r"\d{2}(\dX|XX)", ytext):
+    if not re.fullmatch(r"[0-9]{2}([0-9]X|XX)", ytext):
         raise _fail(text, "only the last one or two digits of a year may be 'X'")
     if ytext.endswith("XX"):
         lo = int(ytext[:2]) * 100

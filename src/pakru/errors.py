@@ -54,6 +54,10 @@ class DataError(PakruError, ValueError):
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"invalid pakru data ({count} {noun}):\n{shown}{tail}")
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]]]:
+        # Rebuild from the problems, so the error survives pickling (process pools).
+        return (type(self), (self.problems,))
+
     @classmethod
     def single(cls, file: str, line: int | None, field: str, message: str) -> DataError:
         """Build an error for one problem."""
@@ -96,3 +100,7 @@ class UnknownIdError(PakruError, KeyError):
     def __str__(self) -> str:
         # KeyError would print the repr of its argument; show the plain message instead.
         return self.message
+
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str, tuple[str, ...]]]:
+        # Suggestions are recomputed from themselves, so they survive pickling.
+        return (type(self), (self.kind, self.key, self.suggestions))

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pakru.checks import Located, check_references
-from pakru.compiled import COMPILED, decode, read_compiled
+from pakru.compiled import COMPILED, read_compiled
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
-from pakru.linedict import LineDict
+from pakru.linedict import LineDict, LineList, short
 from pakru.manifest import DATA_DIRS, Tree, data_files, read_manifest
 from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from pakru.model import Actor, Event, Source
 
@@ -34,8 +34,14 @@ def _kind(path: str) -> str | None:
     return {"actors.yaml": "actors", "sources.yaml": "sources", "events.yaml": "events"}.get(name)
 
 
-def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> Dataset:
-    """Load and validate the data directory ``root``; ``label`` prefixes file names."""
+def load_tree(
+    root: Tree, label: str, *, expect_version: str | None = None, compiled: bool = True
+) -> Dataset:
+    """Load and validate the data directory ``root``; ``label`` prefixes file names.
+
+    With ``compiled=True`` the records of a ``compiled.json`` made from exactly these
+    files (same SHA-256 for each) are used instead of parsing the YAML.
+    """
     files = data_files(root)
     manifest = read_manifest(root, files, label)
     problems: list[Problem] = []
@@ -49,6 +55,39 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
                 f"{expect_version!r}; reinstall pakru",
             )
         )
+    found: dict[str, list[Located]] | None = None
+    entry = root.joinpath(COMPILED)
+    if compiled and entry.is_file():
+        name = f"{label}/{COMPILED}"
+        ready = read_compiled(entry.read_bytes(), name)
+        if dict(ready.files) == dict(manifest.files):
+            found = {
+                "events": [Located(r, name, None) for r in ready.events],
+                "actors": [Located(r, name, None) for r in ready.actors],
+                "sources": [Located(r, name, None) for r in ready.sources],
+            }
+    if found is None:
+        found = _from_yaml(files, label, problems)
+    check_references(found["events"], found["actors"], found["sources"], problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        events=[x.record for x in found["events"]],  # type: ignore[misc]
+        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
+        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
+        data_version=manifest.data_version,
+        digest=manifest.digest,
+        license=manifest.license,
+        label=label,
+    )
+
+
+def _from_yaml(
+    files: Mapping[str, bytes], label: str, problems: list[Problem]
+) -> dict[str, list[Located]]:
+    """Parse and validate every YAML data file, adding problems instead of raising."""
+    from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
+
     builders: dict[str, Callable[[LineDict, str, list[Problem]], Event | Actor | Source | None]]
     builders = {
         "events": event_from_mapping,
@@ -56,10 +95,6 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
         "sources": source_from_mapping,
     }
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
-    compiled: dict[str, Any] = {}
-    entry = root.joinpath(COMPILED)
-    if entry.is_file():
-        compiled = read_compiled(entry.read_bytes(), f"{label}/{COMPILED}")
     for path in sorted(files):
         kind = _kind(path)
         name = f"{label}/{path}"
@@ -74,17 +109,11 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
                 )
             )
             continue
-        ready = compiled.get(path)
-        if ready is not None and ready.get("sha256") == manifest.files[path]:
-            doc = decode(ready["data"])
-        else:
-            from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - only without compiled data
-
-            try:
-                doc = load_yaml(files[path], name)
-            except DataError as exc:
-                problems.extend(exc.problems)
-                continue
+        try:
+            doc = load_yaml(files[path], name)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
         if doc is None:
             continue
         if not isinstance(doc, list):
@@ -94,23 +123,15 @@ def load_tree(root: Tree, label: str, *, expect_version: str | None = None) -> D
             continue
         for i, item in enumerate(doc):
             if not isinstance(item, LineDict):
-                problems.append(Problem(name, None, f"[{i}]", f"expected a mapping, got {item!r}"))
+                line = doc.line_of(i) if isinstance(doc, LineList) else None
+                problems.append(
+                    Problem(name, line, f"[{i}]", f"expected a mapping, got {short(item)}")
+                )
                 continue
             record = builders[kind](item, name, problems)
             if record is not None:
                 found[kind].append(Located(record, name, item.line))
-    check_references(found["events"], found["actors"], found["sources"], problems)
-    if problems:
-        raise DataError(problems)
-    return Dataset(
-        events=[x.record for x in found["events"]],  # type: ignore[misc]
-        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
-        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
-        data_version=manifest.data_version,
-        digest=manifest.digest,
-        license=manifest.license,
-        label=label,
-    )
+    return found
 
 
 _lock = threading.Lock()

@@ -21,7 +21,7 @@ __all__ = ["MANIFEST", "Manifest", "data_files", "read_manifest", "render_manife
 MANIFEST = "manifest.json"
 #: Folders whose YAML files hold records of one kind each.
 DATA_DIRS = ("events", "actors", "sources")
-_SEMVER = r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+_SEMVER = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
 
 
 class Tree(Protocol):

@@ -9,7 +9,7 @@ from pakru.errors import DataVersionError, QueryError, QueryTypeError
 
 __all__ = ["require"]
 
-_SPEC = re.compile(r"(==)?\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?")
+_SPEC = re.compile(r"(==)?\s*([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?")
 
 
 def _parts(version: str) -> tuple[int, int, int]:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pakru.dates import EDTFDate
 from pakru.errors import PakruError, Problem
-from pakru.linedict import LineDict
+from pakru.linedict import LineDict, LineList, short
 from pakru.model import (
     Actor,
     Claim,
@@ -40,7 +40,7 @@ __all__ = [
 T = TypeVar("T")
 
 #: Event ids lead with their date (year, month or day) and end in a slug.
-EVENT_ID = re.compile(r"\d{4}(?:-\d{2}){0,2}-[a-z0-9]+(?:-[a-z0-9]+)*")
+EVENT_ID = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}-[a-z0-9]+(?:-[a-z0-9]+)*")
 #: Actor ids and tags: lower-case words joined by hyphens.
 ACTOR_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 TAG = ACTOR_ID
@@ -79,7 +79,7 @@ class _Reader:
             return None
         value = self.m[key]
         if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-            self.fail(key, f"expected {what}, got {type(value).__name__} {value!r}")
+            self.fail(key, f"expected {what}, got {type(value).__name__} {short(value)}")
             return None
         return value
 
@@ -125,7 +125,7 @@ class _Reader:
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = f"{raw:04d}"
         if not isinstance(raw, str):
-            self.fail(key, f"expected an EDTF date string, got {type(raw).__name__} {raw!r}")
+            self.fail(key, f"expected an EDTF date string, got {type(raw).__name__} {short(raw)}")
             return None
         try:
             return EDTFDate(raw, wording=wording)
@@ -133,22 +133,26 @@ class _Reader:
             self.fail(key, str(exc))
             return None
 
-    def items(self, key: str, *, required: bool = False) -> list[tuple[int, Any]]:
-        """The elements of a list field with their lines (best effort)."""
+    def items(self, key: str, *, required: bool = False) -> list[tuple[int, int, Any]]:
+        """The elements of a list field as (index, line, item)."""
         value = self.get(key, list, "a list", required=required)
         if value is None:
             return []
-        return [(i, item) for i, item in enumerate(value)]
+        lines = value if isinstance(value, LineList) else None
+        return [
+            (i, self.m.line_of(key) if lines is None else lines.line_of(i), item)
+            for i, item in enumerate(value)
+        ]
 
     def strings(
         self, key: str, rx: re.Pattern[str] | None = None, what: str = "a string"
     ) -> tuple[str, ...]:
         out: list[str] = []
-        for i, item in self.items(key):
+        for i, line, item in self.items(key):
             if not isinstance(item, str) or not item.strip():
-                self.fail(f"{key}[{i}]", f"expected {what}, got {item!r}", self.m.line_of(key))
+                self.fail(f"{key}[{i}]", f"expected {what}, got {short(item)}", line)
             elif rx is not None and not rx.fullmatch(item):
-                self.fail(f"{key}[{i}]", f"{item!r} is not {what}", self.m.line_of(key))
+                self.fail(f"{key}[{i}]", f"{short(item)} is not {what}", line)
             else:
                 out.append(item)
         if len(set(out)) != len(out):
@@ -159,10 +163,10 @@ class _Reader:
         self, key: str, build: Callable[[_Reader], T | None], *, required: bool = False
     ) -> tuple[T, ...]:
         out: list[T] = []
-        for i, item in self.items(key, required=required):
+        for i, line, item in self.items(key, required=required):
             path = f"{self.path}.{key}[{i}]" if self.path else f"{key}[{i}]"
             if not isinstance(item, LineDict):
-                self.fail(f"{key}[{i}]", f"expected a mapping, got {item!r}", self.m.line_of(key))
+                self.fail(f"{key}[{i}]", f"expected a mapping, got {short(item)}", line)
                 continue
             sub = _Reader(item, self.file, path, self.problems)
             record = build(sub)
@@ -235,6 +239,11 @@ def _dispute(r: _Reader) -> Dispute | None:
 def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event | None:
     """Build an :class:`Event` from one mapping of an events file."""
     r = _Reader(m, file, "", problems)
+    ident = r.matching(
+        "id", EVENT_ID, "an event id (a date then a slug, e.g. '1966-01-10-tashkent-declaration')"
+    )
+    if ident is not None:
+        r.path = ident
     r.only(
         {
             "id",
@@ -250,11 +259,6 @@ def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event
             "disputes",
         }
     )
-    ident = r.matching(
-        "id", EVENT_ID, "an event id (a date then a slug, e.g. '1966-01-10-tashkent-declaration')"
-    )
-    if ident is not None:
-        r.path = ident
     date = r.date("date")
     title = r.text("title")
     summary = r.text("summary")
@@ -306,6 +310,9 @@ def _office(r: _Reader) -> Office | None:
 def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor | None:
     """Build an :class:`Actor` from one mapping of an actors file."""
     r = _Reader(m, file, "", problems)
+    ident = r.matching("id", ACTOR_ID, "an actor id (lower-case words joined by hyphens)")
+    if ident is not None:
+        r.path = ident
     r.only(
         {
             "id",
@@ -320,9 +327,6 @@ def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor
             "description",
         }
     )
-    ident = r.matching("id", ACTOR_ID, "an actor id (lower-case words joined by hyphens)")
-    if ident is not None:
-        r.path = ident
     name = r.text("name")
     kind = r.choice("kind", ACTOR_KINDS, "actor kinds")
     aliases = r.strings("aliases", what="an alias")
@@ -371,6 +375,9 @@ def _creator(r: _Reader) -> Creator | None:
 def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Source | None:
     """Build a :class:`Source` from one mapping of a sources file."""
     r = _Reader(m, file, "", problems)
+    ident = r.matching("id", SOURCE_ID, "a source id (the corpus document id)")
+    if ident is not None:
+        r.path = ident
     r.only(
         {
             "id",
@@ -390,9 +397,6 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
             "note",
         }
     )
-    ident = r.matching("id", SOURCE_ID, "a source id (the corpus document id)")
-    if ident is not None:
-        r.path = ident
     document = r.matching("document", SOURCE_ID, "a corpus document id")
     digest = r.matching("sha256", SHA256, "a SHA-256 digest (64 lower-case hex digits)")
     length = r.get("length", int, "the document's length in characters")
@@ -405,7 +409,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     issued = r.date("issued", required=False)
     url = r.matching("url", re.compile(r"https?://\S+"), "an http(s) URL", required=False)
     accessed_text = r.matching(
-        "accessed", re.compile(r"\d{4}-\d{2}-\d{2}"), "a day as YYYY-MM-DD", required=False
+        "accessed", re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "a day as YYYY-MM-DD", required=False
     )
     accessed = None
     if accessed_text is not None:

@@ -1,13 +1,39 @@
-"""Plain-data views of records (dicts of JSON types) for the command line and exports."""
+"""Plain-data views of records (dicts of JSON types), and back, without loss.
+
+``*_to_dict`` gives every field of a record (an event also gets its derived day bounds
+and precision); ``*_from_dict`` rebuilds an equal record from that view. The command
+line, the compiled data and exports all use these two directions.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from pakru.dates import EDTFDate
-from pakru.model import Actor, Event, Source
+from pakru.model import (
+    Actor,
+    Claim,
+    Creator,
+    Dispute,
+    Event,
+    Evidence,
+    Office,
+    Participant,
+    Source,
+)
 
-__all__ = ["actor_to_dict", "date_fields", "event_to_dict", "source_to_dict", "to_dict"]
+__all__ = [
+    "actor_from_dict",
+    "actor_to_dict",
+    "date_fields",
+    "event_from_dict",
+    "event_to_dict",
+    "source_from_dict",
+    "source_to_dict",
+    "to_dict",
+]
 
 
 def date_fields(date: EDTFDate) -> dict[str, Any]:
@@ -109,3 +135,79 @@ def to_dict(record: Event | Actor | Source) -> dict[str, Any]:
     if isinstance(record, Actor):
         return actor_to_dict(record)
     return source_to_dict(record)
+
+
+def _date(edtf: str, wording: str | None = None) -> EDTFDate:
+    return EDTFDate(edtf, wording=wording)
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """The event that :func:`event_to_dict` produced ``data`` from (derived fields ignored)."""
+    return Event(
+        data["id"],
+        _date(data["date"], data.get("date_wording")),
+        data["title"],
+        data["summary"],
+        data["type"],
+        tuple(Participant(p["actor"], p["role"]) for p in data["participants"]),
+        tuple(
+            Evidence(e["source"], e["paragraph"], e["start"], e["end"], e["sha256"])
+            for e in data["evidence"]
+        ),
+        place=data.get("place"),
+        tags=tuple(data.get("tags", ())),
+        note=data.get("note"),
+        disputes=tuple(
+            Dispute(
+                d["field"],
+                tuple(
+                    Claim(c["source"], c["value"], c["status"], c.get("paragraph"))
+                    for c in d["claims"]
+                ),
+                d["resolution"],
+            )
+            for d in data.get("disputes", ())
+        ),
+    )
+
+
+def actor_from_dict(data: Mapping[str, Any]) -> Actor:
+    """The actor that :func:`actor_to_dict` produced ``data`` from."""
+    return Actor(
+        data["id"],
+        data["name"],
+        data["kind"],
+        tuple(data.get("aliases", ())),
+        data.get("iso3"),
+        data.get("cow"),
+        data.get("predecessor"),
+        data.get("successor"),
+        tuple(Office(o["title"], _date(o["date"]), o.get("of")) for o in data.get("offices", ())),
+        data.get("description"),
+    )
+
+
+def source_from_dict(data: Mapping[str, Any]) -> Source:
+    """The source that :func:`source_to_dict` produced ``data`` from."""
+    issued = data.get("issued")
+    accessed = data.get("accessed")
+    return Source(
+        data["id"],
+        data["document"],
+        data["sha256"],
+        data["length"],
+        data["paragraphs"],
+        data["kind"],
+        title=data.get("title"),
+        creators=tuple(
+            Creator(c["name"], c.get("role", "author"), c.get("institutional", False))
+            for c in data.get("creators", ())
+        ),
+        publisher=data.get("publisher"),
+        container=data.get("container"),
+        issued=None if issued is None else _date(issued),
+        url=data.get("url"),
+        accessed=None if accessed is None else dt.date.fromisoformat(accessed),
+        language=data.get("language", "en"),
+        note=data.get("note"),
+    )

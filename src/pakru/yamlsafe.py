@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import yaml
 
 from pakru.errors import DataError
-from pakru.linedict import LineDict
+from pakru.linedict import LineDict, LineList
 
 __all__ = ["load_yaml"]
 
@@ -70,12 +70,16 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         loader._depth -= 1
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> list[Any]:
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     loader._depth += 1
     try:
         if loader._depth > MAX_DEPTH:
             raise _Refused(_line(node), f"nested deeper than {MAX_DEPTH} levels")
-        return [loader.construct_object(child, deep=True) for child in node.value]
+        result = LineList(_line(node))
+        for child in node.value:
+            result.append(loader.construct_object(child, deep=True))
+            result.item_lines.append(_line(child))
+        return result
     finally:
         loader._depth -= 1
 
