@@ -229,7 +229,7 @@ def test_musharraf_kremlin_talks_date_dispute() -> None:
 
 def test_soviet_afghan_war_spans_the_decade() -> None:
     war = pakru.event("1979-soviet-afghan-war")
-    assert war.date.edtf == "1979/1989"
+    assert war.date.edtf == "1979-12/1989-02-15"
     assert war.type == "war"
     assert "ussr" in war.actors
     assert "russia" not in war.actors

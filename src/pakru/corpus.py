@@ -117,6 +117,13 @@ def locate(
                 raise CorpusError("the passage runs past the end of its paragraph")
             if sentence:
                 start, end = _sentence(text, start, end, par)
+            # A passage never starts or ends with white space.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                raise CorpusError(f"the phrase is only white space: {phrase!r}")
             return Locator(number, start, end, digest(text[start:end]))
     raise CorpusError("the phrase is not inside a paragraph")  # pragma: no cover
 
