@@ -67,8 +67,8 @@ def test_events_json(capsys: pytest.CaptureFixture[str]) -> None:
         } <= set(row)
         event = pakru.event(row["id"])
         assert row["date"] == event.date.edtf
-        assert row["earliest"] == event.date.earliest.isoformat()
-        assert row["latest"] == event.date.latest.isoformat()
+        for key, day in (("earliest", event.date.earliest), ("latest", event.date.latest)):
+            assert row[key] == (None if day is None else day.isoformat())
         assert row["title"] == event.title
         assert row["summary"] == event.summary
         assert row["type"] == event.type
