@@ -12,7 +12,7 @@ into a named source of the corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pakru._version import DATA_VERSION, __version__
 from pakru.dataset import Dataset, EventList
@@ -21,6 +21,7 @@ from pakru.errors import (
     DataError,
     DataVersionError,
     DateSyntaxError,
+    MissingExtraError,
     PakruError,
     Problem,
     QueryError,
@@ -40,6 +41,9 @@ from pakru.model import (
 )
 from pakru.pinning import require
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, EventType
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "ACTOR_KINDS",
@@ -61,6 +65,7 @@ __all__ = [
     "EventList",
     "EventType",
     "Evidence",
+    "MissingExtraError",
     "Office",
     "PakruError",
     "Participant",
@@ -76,10 +81,14 @@ __all__ = [
     "dataset",
     "event",
     "events",
+    "export",
     "parse_edtf",
     "require",
+    "schema",
     "source",
     "sources",
+    "to_arrow",
+    "to_pandas",
 ]
 
 
@@ -143,3 +152,41 @@ def source(id: str) -> Source:
 def sources() -> tuple[Source, ...]:
     """All sources."""
     return _shipped().sources()
+
+
+def schema(kind: str = "export") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a JSON export or of one kind of record.
+
+    ``kind``: ``"export"``, ``"event"``, ``"actor"``, ``"source"`` or ``"line"`` (one
+    line of a JSON Lines export). Generated from the record classes; a fresh dict each call.
+    """
+    from pakru.schema import schema as build  # noqa: PLC0415
+
+    return build(kind)
+
+
+def export(
+    data: Dataset | Iterable[Event] | None, format: str, out: str | Path
+) -> tuple[Path, ...]:
+    """Write ``data`` (a dataset, a query result, or None for all) in ``format`` into ``out``.
+
+    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``
+    and ``parquet`` (``arrow`` extra). Returns the files written; see :mod:`pakru.exports`.
+    """
+    from pakru.exports import export as write  # noqa: PLC0415
+
+    return write(data, format, out)
+
+
+def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:
+    """A table of ``data`` as a ``pandas.DataFrame`` (needs ``pip install 'pakru[pandas]'``)."""
+    from pakru.frames import to_pandas as frame  # noqa: PLC0415
+
+    return frame(data, table)
+
+
+def to_arrow(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:
+    """A table of ``data`` as a ``pyarrow.Table`` (needs ``pip install 'pakru[arrow]'``)."""
+    from pakru.frames import to_arrow as arrow  # noqa: PLC0415
+
+    return arrow(data, table)

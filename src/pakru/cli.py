@@ -153,7 +153,53 @@ def _build_parser() -> _Parser:
         default=os.environ.get("PAKRU_CORPUS"),
         help="corpus folder (default: $PAKRU_CORPUS)",
     )
+    _add_export(sub)
     return parser
+
+
+EXPORT_FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet")
+
+
+def _add_export(sub: Any) -> None:
+    exp = sub.add_parser(
+        "export",
+        help="write the data (or the events matching filters) in another format",
+        description="Write the data into a folder; with filters, only the matching events "
+        "and the actors and sources they name.",
+    )
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="export format")
+    exp.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    exp.add_argument("--between", nargs=2, metavar=("START", "END"), help="as for 'events'")
+    exp.add_argument("--actor", action="append", help="as for 'events' (repeatable)")
+    exp.add_argument("--type", action="append", help="as for 'events' (repeatable)")
+    exp.add_argument("--tag", action="append", help="as for 'events' (repeatable)")
+    exp.add_argument("--source", action="append", help="as for 'events' (repeatable)")
+    exp.add_argument("--text", help="as for 'events'")
+    sch = sub.add_parser("schema", help="print the JSON Schema of exports or of one record kind")
+    sch.add_argument(
+        "--kind",
+        default="export",
+        choices=("export", "event", "actor", "source", "line"),
+        help="what the schema describes (default: a whole JSON export)",
+    )
+
+
+def _export(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+
+    filters = {k: getattr(args, k) for k in ("actor", "type", "tag", "source", "text")}
+    between = None if args.between is None else tuple(args.between)
+    data: Any = pakru.dataset()
+    if between is not None or any(v is not None for v in filters.values()):
+        data = pakru.events(between, **filters)
+    written = pakru.export(data, args.format, args.out)
+    return "".join(f"{path}\n" for path in written)
+
+
+def _schema(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+
+    return json.dumps(pakru.schema(args.kind), ensure_ascii=False, indent=2) + "\n"
 
 
 EVENT_COLUMNS = ("date", "id", "type", "title")
@@ -357,6 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "locate": _locate,
                 "stub-source": _stub,
                 "coverage": _coverage,
+                "export": _export,
+                "schema": _schema,
             }[args.command]
             out = handler(args)
         sys.stdout.write(out)

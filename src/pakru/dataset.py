@@ -5,12 +5,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Literal, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, overload
 
 from pakru.errors import QueryError, QueryTypeError, UnknownIdError
 from pakru.model import Actor, Event, Source
 from pakru.query import as_keys, day_range
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
+
+if TYPE_CHECKING:
+    from os import PathLike
+    from pathlib import Path
 
 __all__ = ["Dataset", "EventList"]
 
@@ -41,6 +45,27 @@ class EventList(tuple[Event, ...]):
     def ids(self) -> tuple[str, ...]:
         """The ids of the events, in order."""
         return tuple(e.id for e in self)
+
+    def export(self, format: str, out: str | PathLike[str]) -> tuple[Path, ...]:
+        """Write these events, with the actors and sources they name, into folder ``out``.
+
+        Formats as for :func:`pakru.export`; actors and sources come from the shipped data.
+        """
+        from pakru.exports import export  # noqa: PLC0415
+
+        return export(self, format, out)
+
+    def to_pandas(self, table: str = "events") -> Any:
+        """A table of these events as a ``pandas.DataFrame`` (the ``pandas`` extra)."""
+        from pakru.frames import to_pandas  # noqa: PLC0415
+
+        return to_pandas(self, table)
+
+    def to_arrow(self, table: str = "events") -> Any:
+        """A table of these events as a ``pyarrow.Table`` (the ``arrow`` extra)."""
+        from pakru.frames import to_arrow  # noqa: PLC0415
+
+        return to_arrow(self, table)
 
 
 def _date_key(event: Event) -> tuple[int, int, str]:
@@ -152,6 +177,24 @@ class Dataset:
             f"{c['sources']} sources, {c['evidence']} evidence passages; "
             f"{self.license}; sha256 {self.digest[:12]}>"
         )
+
+    def export(self, format: str, out: str | PathLike[str]) -> tuple[Path, ...]:
+        """Write the whole dataset in ``format`` into folder ``out`` (see pakru.export)."""
+        from pakru.exports import export  # noqa: PLC0415
+
+        return export(self, format, out)
+
+    def to_pandas(self, table: str = "events") -> Any:
+        """A table of the dataset as a ``pandas.DataFrame`` (the ``pandas`` extra)."""
+        from pakru.frames import to_pandas  # noqa: PLC0415
+
+        return to_pandas(self, table)
+
+    def to_arrow(self, table: str = "events") -> Any:
+        """A table of the dataset as a ``pyarrow.Table`` (the ``arrow`` extra)."""
+        from pakru.frames import to_arrow  # noqa: PLC0415
+
+        return to_arrow(self, table)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._events)

@@ -10,6 +10,7 @@ __all__ = [
     "DataError",
     "DataVersionError",
     "DateSyntaxError",
+    "MissingExtraError",
     "PakruError",
     "Problem",
     "QueryError",
@@ -104,3 +105,16 @@ class UnknownIdError(PakruError, KeyError):
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str, tuple[str, ...]]]:
         # Suggestions are recomputed from themselves, so they survive pickling.
         return (type(self), (self.kind, self.key, self.suggestions))
+
+
+class MissingExtraError(PakruError, ImportError):
+    """A feature needs an optional dependency that is not installed; names the extra."""
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module.split('.', maxsplit=1)[0]}, which is not installed; "
+            f"install pakru with the '{extra}' extra: pip install 'pakru[{extra}]'",
+            name=module,
+        )

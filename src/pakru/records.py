@@ -48,6 +48,9 @@ TAG = ACTOR_ID
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+ISO3 = re.compile(r"[A-Z]{3}")
+URL = re.compile(r"https?://\S+")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_PASSAGE = 5000
 
 
@@ -209,13 +212,15 @@ def _participant(r: _Reader) -> Participant | None:
 
 
 DISPUTE_FIELDS = ("date", "place", "number", "actor", "role", "title", "status", "other")
+CLAIM_STATUSES = ("accepted", "rejected", "unresolved")
+CREATOR_ROLES = ("author", "interviewee", "interviewer", "editor")
 
 
 def _claim(r: _Reader) -> Claim | None:
     r.only({"source", "value", "status", "paragraph"})
     source = r.matching("source", SOURCE_ID, "a source id")
     value = r.text("value")
-    status = r.choice("status", ("accepted", "rejected", "unresolved"), "claim statuses")
+    status = r.choice("status", CLAIM_STATUSES, "claim statuses")
     paragraph = r.get("paragraph", int, "a paragraph number", required=False)
     if not r.ok or source is None or value is None or status is None:
         return None
@@ -330,7 +335,7 @@ def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor
     name = r.text("name")
     kind = r.choice("kind", ACTOR_KINDS, "actor kinds")
     aliases = r.strings("aliases", what="an alias")
-    iso3 = r.matching("iso3", re.compile(r"[A-Z]{3}"), "an ISO 3166 alpha-3 code", required=False)
+    iso3 = r.matching("iso3", ISO3, "an ISO 3166 alpha-3 code", required=False)
     cow = r.get("cow", int, "a Correlates of War state number", required=False)
     predecessor = r.matching("predecessor", ACTOR_ID, "an actor id", required=False)
     successor = r.matching("successor", ACTOR_ID, "an actor id", required=False)
@@ -357,15 +362,7 @@ def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor
 def _creator(r: _Reader) -> Creator | None:
     r.only({"name", "role", "institutional"})
     name = r.text("name")
-    role = (
-        r.choice(
-            "role",
-            {"author", "interviewee", "interviewer", "editor"},
-            "creator roles",
-            required=False,
-        )
-        or "author"
-    )
+    role = r.choice("role", CREATOR_ROLES, "creator roles", required=False) or "author"
     institutional = r.get("institutional", bool, "true or false", required=False) or False
     if not r.ok or name is None:
         return None
@@ -407,10 +404,8 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     publisher = r.text("publisher", required=False)
     container = r.text("container", required=False)
     issued = r.date("issued", required=False)
-    url = r.matching("url", re.compile(r"https?://\S+"), "an http(s) URL", required=False)
-    accessed_text = r.matching(
-        "accessed", re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "a day as YYYY-MM-DD", required=False
-    )
+    url = r.matching("url", URL, "an http(s) URL", required=False)
+    accessed_text = r.matching("accessed", DAY, "a day as YYYY-MM-DD", required=False)
     accessed = None
     if accessed_text is not None:
         try:

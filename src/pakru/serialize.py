@@ -99,7 +99,10 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
         "cow": actor.cow,
         "predecessor": actor.predecessor,
         "successor": actor.successor,
-        "offices": [{"title": o.title, "of": o.of, "date": o.date.edtf} for o in actor.offices],
+        "offices": [
+            {"title": o.title, "of": o.of, "date": o.date.edtf, "date_wording": o.date.wording}
+            for o in actor.offices
+        ],
         "description": actor.description,
     }
 
@@ -116,6 +119,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
         "publisher": source.publisher,
         "container": source.container,
         "issued": None if source.issued is None else source.issued.edtf,
+        "issued_wording": None if source.issued is None else source.issued.wording,
         "url": source.url,
         "accessed": None if source.accessed is None else source.accessed.isoformat(),
         "kind": source.kind,
@@ -182,7 +186,10 @@ def actor_from_dict(data: Mapping[str, Any]) -> Actor:
         data.get("cow"),
         data.get("predecessor"),
         data.get("successor"),
-        tuple(Office(o["title"], _date(o["date"]), o.get("of")) for o in data.get("offices", ())),
+        tuple(
+            Office(o["title"], _date(o["date"], o.get("date_wording")), o.get("of"))
+            for o in data.get("offices", ())
+        ),
         data.get("description"),
     )
 
@@ -205,7 +212,7 @@ def source_from_dict(data: Mapping[str, Any]) -> Source:
         ),
         publisher=data.get("publisher"),
         container=data.get("container"),
-        issued=None if issued is None else _date(issued),
+        issued=None if issued is None else _date(issued, data.get("issued_wording")),
         url=data.get("url"),
         accessed=None if accessed is None else dt.date.fromisoformat(accessed),
         language=data.get("language", "en"),

@@ -1,0 +1,779 @@
+"""Write pakru's records in formats other tools read, and read pakru's own exports back.
+
+Formats (``FORMATS``):
+
+``json``
+    ``pakru.json``: one object ``{"pakru": {versions, digest, licence}, "events": [...],
+    "actors": [...], "sources": [...]}`` whose records are exactly what
+    :mod:`pakru.serialize` gives (every field, evidence and disputes included). It
+    validates against :func:`pakru.schema`.
+``jsonl``
+    ``pakru.jsonl``: the same records one per line as ``{"kind": ..., "record": ...}``,
+    after a first line ``{"kind": "pakru", "record": {versions, digest, licence}}``.
+``csv``
+    One CSV file per table of :mod:`pakru.tables` (events, participants, evidence,
+    disputes, claims, actors, offices, sources, creators), keyed by id and position.
+``datapackage``
+    The same CSV files with a Frictionless Data Package descriptor, ``datapackage.json``
+    (Data Package 2.0): Table Schemas with types, constraints, primary and foreign keys,
+    the licence, and the size and SHA-256 of every file.
+``timelinejs``
+    ``timeline.json`` in the TimelineJS3 JSON format, one slide per event.
+``parquet``
+    One Parquet file per table (needs the ``arrow`` extra).
+
+Exporting a query result (an :class:`~pakru.dataset.EventList` or any events) writes those
+events with every actor and source they refer to, so each export is self-contained.
+``read_export`` (and :func:`read_json_export`, :func:`read_jsonl_export`,
+:func:`read_datapackage`) load a ``json``, ``jsonl`` or ``datapackage`` export back into
+a :class:`~pakru.dataset.Dataset`, validated exactly as the shipped data is.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pakru.checks import Located, check_references
+from pakru.dataset import Dataset
+from pakru.errors import DataError, Problem, QueryError, QueryTypeError
+from pakru.linedict import LineDict, LineList, short
+from pakru.model import Actor, Event, Source
+from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
+from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict
+from pakru.tables import Table, nest, table_rows, tables
+
+__all__ = [
+    "FORMATS",
+    "export",
+    "read_datapackage",
+    "read_export",
+    "read_json_export",
+    "read_jsonl_export",
+    "select",
+]
+
+FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet")
+
+JSON_FILE = "pakru.json"
+JSONL_FILE = "pakru.jsonl"
+DATAPACKAGE_FILE = "datapackage.json"
+TIMELINE_FILE = "timeline.json"
+
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+_LICENCES = {
+    "CC-BY-4.0": {
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+        "title": "Creative Commons Attribution 4.0",
+    },
+}
+
+Data = Dataset | Iterable[Event]
+
+
+# -- what an export holds -------------------------------------------------------------------
+
+
+class Selection:
+    """Events with every actor and source they refer to, and where they came from."""
+
+    def __init__(
+        self,
+        events: Sequence[Event],
+        actors: Sequence[Actor],
+        sources: Sequence[Source],
+        origin: Dataset,
+    ) -> None:
+        self.events = tuple(events)
+        self.actors = tuple(actors)
+        self.sources = tuple(sources)
+        self.origin = origin
+
+    @property
+    def header(self) -> dict[str, str]:
+        """The versions, digest and licence of the data the records came from."""
+        from pakru._version import __version__  # noqa: PLC0415
+
+        return {
+            "package_version": __version__,
+            "data_version": self.origin.data_version,
+            "digest": self.origin.digest,
+            "license": self.origin.license,
+        }
+
+    def dicts(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """The records in their plain-data form."""
+        return (
+            [event_to_dict(e) for e in self.events],
+            [actor_to_dict(a) for a in self.actors],
+            [source_to_dict(s) for s in self.sources],
+        )
+
+
+def select(data: Data | None = None, *, dataset: Dataset | None = None) -> Selection:
+    """What exporting ``data`` writes: a whole dataset, or events and what they refer to.
+
+    ``data`` is a :class:`Dataset`, an :class:`EventList` or any iterable of events (None:
+    the shipped dataset). Actors and sources of events come from ``dataset`` (default: the
+    shipped dataset): the participants, the states their offices and successions name,
+    and every source the evidence cites.
+    """
+    if data is None or isinstance(data, Dataset):
+        whole = data if data is not None else _shipped()
+        return Selection(tuple(whole), whole.actors(), whole.sources(), whole)
+    if isinstance(data, (str, bytes, Mapping, Event)) or not isinstance(data, Iterable):
+        raise QueryTypeError(
+            "export: expected a pakru Dataset, an EventList or an iterable of events, "
+            f"got {type(data).__name__}"
+        )
+    events = tuple(data)
+    bad = next((e for e in events if not isinstance(e, Event)), None)
+    if bad is not None:
+        raise QueryTypeError(
+            f"export: expected events, got an item of type {type(bad).__name__} ({short(bad)})"
+        )
+    origin = dataset if dataset is not None else _shipped()
+    if not isinstance(origin, Dataset):
+        raise QueryTypeError(f"export: dataset must be a pakru Dataset, got {type(origin)}")
+    actor_ids: set[str] = set()
+    pending = [p.actor for e in events for p in e.participants]
+    while pending:
+        ident = pending.pop()
+        if ident in actor_ids:
+            continue
+        actor_ids.add(ident)
+        actor = origin.actor(ident)
+        linked = [actor.predecessor, actor.successor, *(o.of for o in actor.offices)]
+        pending.extend(x for x in linked if x is not None)
+    source_ids = {s for e in events for s in e.sources}
+    source_ids |= {c.source for e in events for d in e.disputes for c in d.claims}
+    return Selection(
+        events,
+        tuple(a for a in origin.actors() if a.id in actor_ids),
+        tuple(s for s in origin.sources() if s.id in source_ids),
+        origin,
+    )
+
+
+def _shipped() -> Dataset:
+    from pakru.loader import shipped  # noqa: PLC0415
+
+    return shipped()
+
+
+# -- writers --------------------------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    return path
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json(sel: Selection, out: Path) -> list[Path]:
+    events, actors, sources = sel.dicts()
+    # One record per line: the file stays readable and diffs well.
+    parts = ['{"pakru": ' + _dumps(sel.header)]
+    for name, records in (("events", events), ("actors", actors), ("sources", sources)):
+        body = ",\n".join(_dumps(r) for r in records)
+        parts.append(f'"{name}": [\n{body}\n]' if records else f'"{name}": []')
+    return [_write(out / JSON_FILE, ",\n".join(parts) + "}\n")]
+
+
+def _jsonl(sel: Selection, out: Path) -> list[Path]:
+    events, actors, sources = sel.dicts()
+    lines = [_dumps({"kind": "pakru", "record": sel.header})]
+    for kind, records in (("event", events), ("actor", actors), ("source", sources)):
+        lines.extend(_dumps({"kind": kind, "record": r}) for r in records)
+    return [_write(out / JSONL_FILE, "\n".join(lines) + "\n")]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return _dumps(value)
+    return str(value)
+
+
+def _csv_text(table: Table, rows: Iterable[Mapping[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(table.names)
+    for row in rows:
+        writer.writerow([_cell(row[n]) for n in table.names])
+    return buf.getvalue()
+
+
+def _csv(sel: Selection, out: Path) -> list[Path]:
+    rows = table_rows(*sel.dicts())
+    return [_write(out / f"{t.name}.csv", _csv_text(t, rows[t.name])) for t in tables()]
+
+
+def _field_descriptor(column: Any) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": column.type}
+    if column.format is not None:
+        field["format"] = column.format
+    if column.description:
+        field["description"] = column.description
+    constraints: dict[str, Any] = {}
+    if not column.nullable:
+        constraints["required"] = True
+    if column.enum is not None:
+        constraints["enum"] = list(column.enum)
+    if column.minimum is not None:
+        constraints["minimum"] = column.minimum
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(table: Table) -> dict[str, Any]:
+    """The Frictionless Table Schema of one table."""
+    schema: dict[str, Any] = {
+        "$schema": TABLESCHEMA_PROFILE,
+        "fields": [_field_descriptor(c) for c in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:  # the profile wants the list left out rather than empty
+        schema["foreignKeys"] = [
+            {
+                "fields": list(fk.columns),
+                "reference": {"resource": fk.table, "fields": list(fk.references)},
+            }
+            for fk in table.foreign_keys
+        ]
+    return schema
+
+
+def _datapackage(sel: Selection, out: Path) -> list[Path]:
+    written = _csv(sel, out)
+    header = sel.header
+    licence = _LICENCES.get(header["license"], {"name": header["license"]})
+    resources = []
+    for table, path in zip(tables(), written, strict=True):
+        raw = path.read_bytes()
+        resources.append(
+            {
+                "name": table.name,
+                "type": "table",
+                "path": path.name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(raw),
+                "hash": f"sha256:{hashlib.sha256(raw).hexdigest()}",
+                "description": table.description,
+                "dialect": {"header": True, "delimiter": ",", "quoteChar": '"'},
+                "schema": table_schema(table),
+            }
+        )
+    descriptor = {
+        "$schema": DATAPACKAGE_PROFILE,
+        "name": "pakru",
+        "title": "pakru: Pakistan–Soviet and Pakistan–Russian relations, 1947 to today",
+        "description": (
+            "Events, actors and sources of Pakistan–Soviet and Pakistan–Russian relations, "
+            "each event with the source passages that attest it."
+        ),
+        "version": header["data_version"],
+        "licenses": [licence],
+        "contributors": [{"title": "The pakru project", "roles": ["creator"]}],
+        "keywords": ["pakistan", "soviet union", "russia", "international relations", "events"],
+        "pakru": header,
+        "resources": resources,
+    }
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    return [*written, _write(out / DATAPACKAGE_FILE, text)]
+
+
+def _timeline_date(point: Any, display: str | None) -> dict[str, Any]:
+    from pakru.dates import Precision  # noqa: PLC0415
+
+    date: dict[str, Any] = {"year": point.earliest.year}
+    if point.precision in (Precision.DAY, Precision.MONTH):
+        date["month"] = point.earliest.month
+    if point.precision is Precision.DAY:
+        date["day"] = point.earliest.day
+    if display is not None:
+        date["display_date"] = display
+    return date
+
+
+def _timelinejs(sel: Selection, out: Path) -> list[Path]:
+    from pakru.dates import Precision  # noqa: PLC0415
+    from pakru.vocabulary import EVENT_TYPES  # noqa: PLC0415
+
+    names = {a.id: a.name for a in sel.actors}
+    slides = []
+    for event in sel.events:
+        date = event.date
+        start, end = date.start, date.end
+        plain = {Precision.DAY, Precision.MONTH, Precision.YEAR}
+        exact = date.precision in plain and not (date.uncertain or date.approximate)
+        # TimelineJS needs a start: an interval with an unknown start begins at its end.
+        first = start if start is not None else end
+        assert first is not None  # noqa: S101 - an EDTF date has at least one known end
+        display = None if exact and start is not None else date.edtf
+        if date.wording:
+            display = f"{date.edtf} ({date.wording})"
+        slide: dict[str, Any] = {
+            "unique_id": event.id,
+            "start_date": _timeline_date(first, None),
+            "text": {
+                "headline": event.title,
+                "text": _timeline_text(event, names),
+            },
+            "group": EVENT_TYPES[event.type].label,
+        }
+        if date.is_interval and end is not None and start is not None:
+            slide["end_date"] = _timeline_date(end, None)
+        if display is not None:
+            slide["display_date"] = display
+        slides.append(slide)
+    header = sel.header
+    doc = {
+        "title": {
+            "text": {
+                "headline": "Pakistan–Soviet and Pakistan–Russian relations",
+                "text": (
+                    f"pakru data {header['data_version']} ({header['license']}): "
+                    f"{len(slides)} events with their sources."
+                ),
+            }
+        },
+        "events": slides,
+        "scale": "human",
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return [_write(out / TIMELINE_FILE, text)]
+
+
+def _timeline_text(event: Event, names: Mapping[str, str]) -> str:
+    from html import escape  # noqa: PLC0415
+
+    who = ", ".join(f"{escape(names.get(p.actor, p.actor))} ({p.role})" for p in event.participants)
+    cited = ", ".join(escape(s) for s in event.sources)
+    return (
+        f"<p>{escape(event.summary)}</p>"
+        f"<p><b>Participants:</b> {who}</p>"
+        f"<p><b>Sources:</b> {cited} &middot; pakru id {escape(event.id)}</p>"
+    )
+
+
+def _parquet(sel: Selection, out: Path) -> list[Path]:
+    from pakru.frames import arrow_tables, require_extra  # noqa: PLC0415
+
+    parquet = require_extra("pyarrow.parquet", "arrow", "the parquet export")
+    written = []
+    for name, table in arrow_tables(sel).items():
+        path = out / f"{name}.parquet"
+        parquet.write_table(table, str(path))
+        written.append(path)
+    return written
+
+
+_WRITERS: dict[str, Callable[[Selection, Path], list[Path]]] = {
+    "json": _json,
+    "jsonl": _jsonl,
+    "csv": _csv,
+    "datapackage": _datapackage,
+    "timelinejs": _timelinejs,
+    "parquet": _parquet,
+}
+
+
+def export(
+    data: Data | None,
+    format: str,
+    out: str | os.PathLike[str],
+    *,
+    dataset: Dataset | None = None,
+) -> tuple[Path, ...]:
+    """Write ``data`` in ``format`` into the folder ``out``; return the files written.
+
+    ``data`` is a :class:`Dataset` (``pakru.dataset()``), an :class:`EventList` from a
+    query, any iterable of events, or None for the shipped dataset. ``format`` is one of
+    ``FORMATS``. The folder is created if needed; files of the same names are replaced.
+    """
+    if not isinstance(format, str):
+        raise QueryTypeError(f"export: format must be a string, got {type(format).__name__}")
+    if format not in _WRITERS:
+        raise QueryError(
+            f"export: {format!r} is not an export format; expected one of {', '.join(FORMATS)}"
+        )
+    if not isinstance(out, (str, os.PathLike)):
+        raise QueryTypeError(f"export: out must be a folder path, got {type(out).__name__}")
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise QueryError(f"export: {folder} exists and is not a folder; give a folder to write in")
+    selection = select(data, dataset=dataset)
+    folder.mkdir(parents=True, exist_ok=True)
+    return tuple(_WRITERS[format](selection, folder))
+
+
+# -- readers --------------------------------------------------------------------------------
+
+
+def _lined(value: Any, line: int) -> Any:
+    """JSON values as the line-aware containers the record validators read."""
+    if isinstance(value, dict):
+        mapping = LineDict(line)
+        for key, item in value.items():
+            mapping[key] = _lined(item, line)
+        return mapping
+    if isinstance(value, list):
+        items = LineList(line)
+        items.extend(_lined(v, line) for v in value)
+        return items
+    return value
+
+
+def _date_back(record: dict[str, Any], key: str) -> None:
+    """``key`` and ``key_wording`` back into the authoring form of a date."""
+    wording = record.pop(f"{key}_wording", None)
+    if wording is not None and record.get(key) is not None:
+        record[key] = {"edtf": record[key], "wording": wording}
+
+
+_DERIVED = ("earliest", "latest", "precision")
+
+
+def _authoring(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A serialised record in the form the data files use (derived fields removed)."""
+    record = {k: v for k, v in data.items() if k not in _DERIVED or kind != "events"}
+    if kind == "events":
+        _date_back(record, "date")
+    elif kind == "actors" and isinstance(record.get("offices"), list):
+        offices = []
+        for office in record["offices"]:
+            item = dict(office) if isinstance(office, dict) else office
+            if isinstance(item, dict):
+                _date_back(item, "date")
+            offices.append(item)
+        record["offices"] = offices
+    elif kind == "sources":
+        _date_back(record, "issued")
+    return record
+
+
+_BUILDERS = {
+    "events": event_from_mapping,
+    "actors": actor_from_mapping,
+    "sources": source_from_mapping,
+}
+
+
+def _dataset(
+    records: Mapping[str, Sequence[tuple[Any, int | None]]],
+    header: Any,
+    files: Mapping[str, str],
+    label: str,
+) -> Dataset:
+    """Validate serialised records as the loader validates data files; build a Dataset.
+
+    ``records`` maps each kind to (record, line) pairs; ``files`` names the file each
+    kind was read from, for error messages.
+    """
+    problems: list[Problem] = []
+    found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
+    for kind, items in records.items():
+        file = files[kind]
+        for i, (data, line) in enumerate(items):
+            where = f"{kind}[{i}]"
+            if not isinstance(data, dict):
+                problems.append(
+                    Problem(file, line, where, f"expected an object, got {short(data)}")
+                )
+                continue
+            start = len(problems)
+            record = _BUILDERS[kind](_lined(_authoring(kind, data), line or 0), file, problems)
+            if line is None:
+                problems[start:] = [
+                    Problem(p.file, None, p.field, p.message) for p in problems[start:]
+                ]
+            if record is None:
+                continue
+            if isinstance(record, Event):
+                expected = event_to_dict(record)
+                for key in _DERIVED:
+                    if key in data and data[key] != expected[key]:
+                        problems.append(
+                            Problem(
+                                file,
+                                line,
+                                f"{record.id}.{key}",
+                                f"is {data[key]!r} but the date {record.date.edtf!r} gives "
+                                f"{expected[key]!r}",
+                            )
+                        )
+            found[kind].append(Located(record, file, line))
+    check_references(found["events"], found["actors"], found["sources"], problems)
+    meta = _header(header, files["header"], problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        events=[x.record for x in found["events"]],  # type: ignore[misc]
+        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
+        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
+        data_version=meta["data_version"],
+        digest=meta["digest"],
+        license=meta["license"],
+        label=label,
+    )
+
+
+def _header(header: Any, file: str, problems: list[Problem]) -> dict[str, str]:
+    keys = ("data_version", "digest", "license")
+    if not isinstance(header, dict):
+        problems.append(
+            Problem(
+                file, None, "pakru", "expected the export's header object with " + ", ".join(keys)
+            )
+        )
+        return dict.fromkeys(keys, "")
+    out: dict[str, str] = {}
+    for key in keys:
+        value = header.get(key)
+        if not isinstance(value, str) or not value:
+            problems.append(
+                Problem(file, None, f"pakru.{key}", f"expected a string, got {short(value)}")
+            )
+            value = ""
+        out[key] = value
+    return out
+
+
+def _same(file: Path) -> dict[str, str]:
+    return dict.fromkeys(("events", "actors", "sources", "header"), str(file))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError.single(str(path), None, "", f"cannot read the export: {exc}") from None
+
+
+def read_json_export(path: str | os.PathLike[str]) -> Dataset:
+    """The dataset in a ``json`` export (``pakru.json``), validated like the shipped data."""
+    file = Path(path)
+    if file.is_dir():
+        file = file / JSON_FILE
+    try:
+        doc = json.loads(_read_text(file))
+    except json.JSONDecodeError as exc:
+        raise DataError.single(str(file), exc.lineno, "", f"not JSON: {exc.msg}") from None
+    if not isinstance(doc, dict):
+        raise DataError.single(
+            str(file), 1, "", "expected a JSON object with pakru, events, actors and sources"
+        )
+    missing = [
+        k
+        for k in ("pakru", "events", "actors", "sources")
+        if not isinstance(doc.get(k), (list, dict))
+    ]
+    if missing:
+        raise DataError.single(
+            str(file), None, "", f"not a pakru json export: missing {', '.join(missing)}"
+        )
+    records = {}
+    for kind in ("events", "actors", "sources"):
+        items = doc[kind]
+        if not isinstance(items, list):
+            raise DataError.single(str(file), None, kind, "expected a list of records")
+        records[kind] = [(item, None) for item in items]
+    return _dataset(records, doc["pakru"], _same(file), str(file))
+
+
+def read_jsonl_export(path: str | os.PathLike[str]) -> Dataset:
+    """The dataset in a ``jsonl`` export (``pakru.jsonl``), validated like the shipped data."""
+    file = Path(path)
+    if file.is_dir():
+        file = file / JSONL_FILE
+    header: Any = None
+    records: dict[str, list[tuple[Any, int | None]]] = {"events": [], "actors": [], "sources": []}
+    kinds = {"event": "events", "actor": "actors", "source": "sources"}
+    problems: list[Problem] = []
+    for number, line in enumerate(_read_text(file).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(str(file), number, "", f"not JSON: {exc.msg}"))
+            continue
+        kind = item.get("kind") if isinstance(item, dict) else None
+        if number == 1 and kind == "pakru":
+            header = item.get("record")
+        elif kind in kinds:
+            records[kinds[kind]].append((item.get("record"), number))
+        else:
+            problems.append(
+                Problem(
+                    str(file),
+                    number,
+                    "kind",
+                    "expected {'kind': 'event'|'actor'|'source', 'record': {...}} "
+                    "(and a first line of kind 'pakru')",
+                )
+            )
+    if problems:
+        raise DataError(problems)
+    return _dataset(records, header, _same(file), str(file))
+
+
+def _decode(column: Any, text: str) -> Any:
+    if text == "":
+        return None
+    if column.type == "integer":
+        return int(text)
+    if column.type == "boolean":
+        if text not in ("true", "false"):
+            raise ValueError(f"expected true or false, got {text!r}")
+        return text == "true"
+    if column.type == "array":
+        value = json.loads(text)
+        if not isinstance(value, list):
+            raise ValueError(f"expected a JSON array, got {short(text)}")
+        return value
+    return text
+
+
+def _read_table(
+    target: Path, table: Table, resource: Mapping[str, Any], problems: list[Problem]
+) -> list[tuple[dict[str, Any], int]]:
+    """The rows of one CSV file of a data package, with their lines; checks size and hash."""
+    try:
+        raw = target.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(str(target), None, "", f"cannot read the table: {exc}"))
+        return []
+    digest = f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    if resource.get("hash") != digest or resource.get("bytes") != len(raw):
+        problems.append(
+            Problem(
+                str(target),
+                None,
+                "",
+                f"does not match the descriptor's size and hash ({len(raw)} bytes, {digest})",
+            )
+        )
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    if tuple(next(reader, [])) != table.names:
+        problems.append(
+            Problem(str(target), 1, "", f"expected the columns {', '.join(table.names)}")
+        )
+        return []
+    out = []
+    for values in reader:
+        if len(values) != len(table.columns):
+            problems.append(
+                Problem(
+                    str(target),
+                    reader.line_num,
+                    "",
+                    f"expected {len(table.columns)} cells, got {len(values)}",
+                )
+            )
+            continue
+        row: dict[str, Any] = {}
+        for column, cell in zip(table.columns, values, strict=True):
+            try:
+                row[column.name] = _decode(column, cell)
+            except ValueError as exc:
+                problems.append(Problem(str(target), reader.line_num, column.name, str(exc)))
+        out.append((row, reader.line_num))
+    return out
+
+
+def read_datapackage(path: str | os.PathLike[str]) -> Dataset:
+    """The dataset in a ``datapackage`` export: checks each file's size and SHA-256 first."""
+    file = Path(path)
+    if file.is_dir():
+        file = file / DATAPACKAGE_FILE
+    try:
+        descriptor = json.loads(_read_text(file))
+    except json.JSONDecodeError as exc:
+        raise DataError.single(str(file), exc.lineno, "", f"not JSON: {exc.msg}") from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise DataError.single(str(file), None, "resources", "expected a data package descriptor")
+    layout = {t.name: t for t in tables()}
+    problems: list[Problem] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    lines: dict[tuple[str, Any], int] = {}
+    for resource in descriptor["resources"]:
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if name not in layout:
+            continue
+        target = file.parent / str(resource.get("path", ""))
+        found = _read_table(target, layout[name], resource, problems)
+        rows[name] = [row for row, _ in found]
+        lines.update(((name, row.get("id")), line) for row, line in found)
+    missing = [n for n in layout if n not in rows]
+    if missing:
+        problems.append(
+            Problem(str(file), None, "resources", f"missing the tables {', '.join(missing)}")
+        )
+    if problems:
+        raise DataError(problems)
+    try:
+        nested = nest(rows)
+    except ValueError as exc:
+        raise DataError.single(str(file), None, "", str(exc)) from None
+    records = {
+        kind: [(r, lines.get((kind, r.get("id")))) for r in items] for kind, items in nested.items()
+    }
+    files = {kind: str(file.parent / f"{kind}.csv") for kind in records}
+    return _dataset(records, descriptor.get("pakru"), {**files, "header": str(file)}, str(file))
+
+
+def read_export(path: str | os.PathLike[str]) -> Dataset:
+    """The dataset in any export pakru reads back: a ``json``, ``jsonl`` or ``datapackage``.
+
+    ``path`` is the file (``pakru.json``, ``pakru.jsonl``, ``datapackage.json``) or the
+    folder holding one of them.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise QueryTypeError(f"read_export: expected a path, got {type(path).__name__}")
+    target = Path(path)
+    if target.is_dir():
+        for name, reader in (
+            (DATAPACKAGE_FILE, read_datapackage),
+            (JSON_FILE, read_json_export),
+            (JSONL_FILE, read_jsonl_export),
+        ):
+            if (target / name).is_file():
+                return reader(target / name)
+        raise QueryError(
+            f"read_export: {target} holds no {DATAPACKAGE_FILE}, {JSON_FILE} or {JSONL_FILE}"
+        )
+    if target.name == DATAPACKAGE_FILE:
+        return read_datapackage(target)
+    if target.suffix == ".jsonl":
+        return read_jsonl_export(target)
+    if target.suffix == ".json":
+        return read_json_export(target)
+    if not target.exists():
+        raise QueryError(f"read_export: {target} does not exist")
+    raise QueryError(
+        f"read_export: cannot tell the format of {target}; expected a .json or .jsonl export, "
+        f"a {DATAPACKAGE_FILE}, or a folder holding one"
+    )

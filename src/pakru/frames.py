@@ -1,0 +1,150 @@
+"""pakru's tables as pandas data frames and Arrow tables (optional extras).
+
+``to_pandas`` needs the ``pandas`` extra (``pip install 'pakru[pandas]'``) and
+``to_arrow`` the ``arrow`` extra (``pip install 'pakru[arrow]'``); without them each
+raises :class:`~pakru.errors.MissingExtraError` naming the extra. Neither library is
+imported until one of these functions is called.
+
+The tables are those of :mod:`pakru.tables` (``events``, ``participants``, ``evidence``,
+``disputes``, ``claims``, ``actors``, ``offices``, ``sources``, ``creators``), with typed
+columns: the day bounds of dates (``earliest``, ``latest``) as datetimes (NaT where a
+date is open), closed vocabularies (event type, precision, role, kinds) as categoricals
+with every value of the vocabulary as a category, nullable integers and booleans, and
+lists of strings as lists. The EDTF text stays in ``date`` and ``issued``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from pakru.errors import MissingExtraError, QueryError, QueryTypeError
+from pakru.tables import TABLES, Column, Table, table_rows, tables
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from pakru.dataset import Dataset
+    from pakru.exports import Data, Selection
+
+__all__ = ["arrow_tables", "require_extra", "to_arrow", "to_pandas"]
+
+#: Vocabularies whose order means something.
+_ORDERED = {("events", "precision")}
+
+
+def require_extra(module: str, extra: str, feature: str) -> ModuleType:
+    """Import an optional dependency, or fail naming the pakru extra that installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(feature, module, extra) from None
+
+
+def _table(name: object) -> Table:
+    if not isinstance(name, str):
+        raise QueryTypeError(f"table: expected a table name string, got {type(name).__name__}")
+    for table in tables():
+        if table.name == name:
+            return table
+    raise QueryError(f"table: {name!r} is not a pakru table; expected one of {', '.join(TABLES)}")
+
+
+def _rows(data: Data | None, dataset: Dataset | None) -> tuple[Selection, dict[str, Any]]:
+    from pakru.exports import select  # noqa: PLC0415
+
+    selection = select(data, dataset=dataset)
+    return selection, table_rows(*selection.dicts())
+
+
+def _series(pd: Any, np: Any, table: Table, column: Column, values: list[Any]) -> Any:
+    if column.enum is not None:
+        ordered = (table.name, column.name) in _ORDERED
+        return pd.Categorical(values, categories=list(column.enum), ordered=ordered)
+    if column.type == "date":
+        return pd.Series(np.array(values, dtype="datetime64[s]"))
+    if column.type == "integer":
+        return pd.array(values, dtype="Int64" if column.nullable else "int64")
+    if column.type == "boolean":
+        return pd.array(values, dtype="boolean")
+    if column.type == "array":
+        return pd.Series(values, dtype=object)
+    return pd.array(values, dtype="string")
+
+
+def to_pandas(
+    data: Data | None = None, table: str = "events", *, dataset: Dataset | None = None
+) -> Any:
+    """One table of ``data`` as a ``pandas.DataFrame`` (needs the ``pandas`` extra).
+
+    ``data`` is a :class:`Dataset`, an :class:`EventList` or any events (None: the
+    shipped dataset); ``table`` is one of ``pakru.tables.TABLES``. For events, actors
+    and sources come from ``dataset`` (default: the shipped one).
+    """
+    layout = _table(table)
+    pd = require_extra("pandas", "pandas", "to_pandas()")
+    np = require_extra("numpy", "pandas", "to_pandas()")
+    _, rows = _rows(data, dataset)
+    found = rows[layout.name]
+    columns = {
+        c.name: _series(pd, np, layout, c, [row[c.name] for row in found]) for c in layout.columns
+    }
+    return pd.DataFrame(columns)
+
+
+def _arrow_type(pa: Any, column: Column) -> Any:
+    if column.enum is not None:
+        return pa.dictionary(pa.int8(), pa.string())
+    return {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "array": pa.list_(pa.string()),
+    }[column.type]
+
+
+def _arrow_table(pa: Any, layout: Table, found: list[dict[str, Any]], meta: bytes) -> Any:
+    fields = [
+        pa.field(
+            c.name,
+            _arrow_type(pa, c),
+            nullable=c.nullable,
+            metadata=None if not c.description else {b"description": c.description.encode()},
+        )
+        for c in layout.columns
+    ]
+    schema = pa.schema(fields, metadata={b"pakru": meta})
+    arrays = []
+    for column, field in zip(layout.columns, fields, strict=True):
+        values = [row[column.name] for row in found]
+        if column.type == "date":
+            values = [None if v is None else dt.date.fromisoformat(v) for v in values]
+        arrays.append(pa.array(values, type=field.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def arrow_tables(selection: Selection) -> dict[str, Any]:
+    """Every table of a selection as a ``pyarrow.Table``, keyed by table name."""
+    pa = require_extra("pyarrow", "arrow", "to_arrow() and the parquet export")
+    rows = table_rows(*selection.dicts())
+    meta = json.dumps(selection.header).encode("utf-8")
+    return {t.name: _arrow_table(pa, t, rows[t.name], meta) for t in tables()}
+
+
+def to_arrow(
+    data: Data | None = None, table: str = "events", *, dataset: Dataset | None = None
+) -> Any:
+    """One table of ``data`` as a ``pyarrow.Table`` (needs the ``arrow`` extra).
+
+    Arguments as for :func:`to_pandas`. The table's schema metadata holds the versions,
+    digest and licence of the data under the key ``pakru`` (JSON), and each field's
+    metadata its description.
+    """
+    layout = _table(table)
+    pa = require_extra("pyarrow", "arrow", "to_arrow()")
+    selection, rows = _rows(data, dataset)
+    meta = json.dumps(selection.header).encode("utf-8")
+    return _arrow_table(pa, layout, rows[layout.name], meta)
