@@ -160,7 +160,7 @@ def schema(kind: str = "export") -> dict[str, Any]:
     ``kind``: ``"export"``, ``"event"``, ``"actor"``, ``"source"`` or ``"line"`` (one
     line of a JSON Lines export). Generated from the record classes; a fresh dict each call.
     """
-    from pakru.schema import schema as build  # noqa: PLC0415
+    from pakru.schemas import schema as build  # noqa: PLC0415
 
     return build(kind)
 

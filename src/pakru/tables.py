@@ -1,6 +1,6 @@
 """pakru's records as related tables: the layout of the CSV, data package and frame exports.
 
-The tables follow the JSON Schema of the records (:mod:`pakru.schema`), which follows the
+The tables follow the JSON Schema of the records (:mod:`pakru.schemas`), which follows the
 model: each event, actor and source is a row of ``events``, ``actors`` or ``sources``;
 each list of nested records (an event's participants, evidence and disputes, a dispute's
 claims, an actor's offices, a source's creators) is a table of its own whose rows name
@@ -115,7 +115,7 @@ def _child_ref(prop: Mapping[str, Any]) -> str | None:
 @functools.cache
 def tables() -> tuple[Table, ...]:
     """The tables, parents before children, derived from the records' JSON Schema."""
-    from pakru.schema import schema  # noqa: PLC0415
+    from pakru.schemas import schema  # noqa: PLC0415
 
     defs = schema()["$defs"]
     found: dict[str, Table] = {}

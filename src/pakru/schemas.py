@@ -205,7 +205,7 @@ def _scalar(tp: Any, rules: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": _anchored(records.DAY)}
     if attrs.has(tp) and tp in _DEF_NAME:
         return {"$ref": f"#/$defs/{_DEF_NAME[tp]}"}
-    msg = f"the schema generator cannot map the type {tp!r}; teach pakru.schema about it"
+    msg = f"the schema generator cannot map the type {tp!r}; teach pakru.schemas about it"
     raise TypeError(msg)
 
 
