@@ -129,6 +129,9 @@ class Dataset:
         self._by_type = {k: frozenset(v) for k, v in by_type.items()}
         self._by_tag = {k: frozenset(v) for k, v in by_tag.items()}
         self._by_source = {k: frozenset(v) for k, v in by_source.items()}
+        # Results of one-key filters (the common queries), built on first use and shared:
+        # an EventList cannot be changed, so every caller may hold the same one.
+        self._one_key: dict[tuple[str, str], EventList] = {}
 
     # -- summary -----------------------------------------------------------------------
 
@@ -295,6 +298,12 @@ class Dataset:
         for flag, setting in (("all_actors", all_actors), ("follow_succession", follow_succession)):
             if not isinstance(setting, bool):
                 raise QueryTypeError(f"{flag}: expected True or False, got {setting!r}")
+        filters = {"actor": actor, "type": type, "tag": tag, "source": source}
+        one_key = self._one_key_query(between, text, follow_succession, filters)
+        if one_key is not None:
+            known_result = self._one_key.get(one_key)
+            if known_result is not None:
+                return known_result
         sets: list[frozenset[int]] = []
         if actor is not None:
             sets.extend(self._actor_sets(actor, all_actors, follow_succession))
@@ -333,7 +342,27 @@ class Dataset:
             needle = text.casefold()
             hits = [i for i in hits if needle in self._text[i]]
         events = self._events
-        return EventList([events[i] for i in hits])
+        result = EventList([events[i] for i in hits])
+        if one_key is not None:
+            self._one_key[one_key] = result
+        return result
+
+    def _one_key_query(
+        self, between: object, text: object, follow: bool, filters: Mapping[str, object]
+    ) -> tuple[str, str] | None:
+        """The (filter, key) of a query that names one actor, type, tag or source only."""
+        if between is not None or text is not None or follow:
+            return None
+        given = [(name, value) for name, value in filters.items() if value is not None]
+        if len(given) != 1:
+            return None
+        name, value = given[0]
+        if not isinstance(value, str):
+            return None
+        if name == "actor":
+            ident = self._actor_names.get(value.casefold().strip())
+            return None if ident is None else ("actor", ident)
+        return name, value
 
     def _actor_sets(self, actor: object, all_actors: bool, follow: bool) -> list[frozenset[int]]:
         accepted = "an actor id, name or alias, an Actor, or a collection of them"

@@ -6,6 +6,7 @@ Nothing is returned unless everything is valid: any problem raises one
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -14,9 +15,9 @@ from pakru.checks import Located, check_references
 from pakru.compiled import COMPILED, read_compiled
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
+from pakru.fstree import package_folder
 from pakru.linedict import LineDict, LineList, short
 from pakru.manifest import DATA_DIRS, Tree, data_files, read_manifest
-from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -41,7 +42,22 @@ def load_tree(
 
     With ``compiled=True`` the records of a ``compiled.json`` made from exactly these
     files (same SHA-256 for each) are used instead of parsing the YAML.
+
+    The cyclic garbage collector is paused while the records are built: they hold no
+    cycles, and its passes over the growing heap made loading grow faster than the data
+    (twice as slow at 100 times the shipped size).
     """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _load_tree(root, label, expect_version=expect_version, compiled=compiled)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_tree(root: Tree, label: str, *, expect_version: str | None, compiled: bool) -> Dataset:
     files = data_files(root)
     manifest = read_manifest(root, files, label)
     problems: list[Problem] = []
@@ -86,6 +102,11 @@ def _from_yaml(
     files: Mapping[str, bytes], label: str, problems: list[Problem]
 ) -> dict[str, list[Located]]:
     """Parse and validate every YAML data file, adding problems instead of raising."""
+    from pakru.records import (  # noqa: PLC0415 - compiled data needs no record readers
+        actor_from_mapping,
+        event_from_mapping,
+        source_from_mapping,
+    )
     from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
 
     builders: dict[str, Callable[[LineDict, str, list[Problem]], Event | Actor | Source | None]]
@@ -142,8 +163,13 @@ def _package_data() -> Tree:
     """The packaged data folder, found through importlib.resources (wheel, editable, zip).
 
     Python 3.12's standard library has the complete ``files()`` API; older versions use
-    the ``importlib-resources`` backport that pakru depends on there.
+    the ``importlib-resources`` backport that pakru depends on there. When the package is
+    a plain folder (the usual install) the data is read with ``os`` alone, which spares
+    the first query the import of ``importlib.resources`` and what it pulls in.
     """
+    folder = package_folder(None if __spec__ is None else __spec__.origin, "data")
+    if folder is not None:
+        return folder
     if sys.version_info >= (3, 12):
         from importlib.resources import files  # noqa: PLC0415
 

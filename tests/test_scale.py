@@ -1,0 +1,129 @@
+"""What keeps pakru fast, checked for behaviour (never for time): shared query results,
+the garbage collector left as found, and data read from a plain folder."""
+
+from __future__ import annotations
+
+import gc
+import importlib.resources
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pakru
+from pakru.fstree import FolderTree, package_folder
+from pakru.loader import _package_data, load_tree
+
+DATA = pakru.dataset()
+ACTOR_NAMES = sorted({n for a in DATA.actors() for n in (a.id, a.name, *a.aliases)})
+TAGS = sorted({t for e in DATA for t in e.tags})
+SOURCES = sorted({s for e in DATA for s in e.sources})
+
+
+@given(
+    st.one_of(
+        st.tuples(st.just("actor"), st.sampled_from(ACTOR_NAMES)),
+        st.tuples(st.just("type"), st.sampled_from(sorted(pakru.EVENT_TYPES))),
+        st.tuples(st.just("tag"), st.sampled_from(TAGS)),
+        st.tuples(st.just("source"), st.sampled_from(SOURCES)),
+    ),
+    st.sampled_from([str, str.upper, str.lower]),
+)
+def test_one_key_queries_equal_the_general_path(query: tuple[str, str], case: object) -> None:
+    name, value = query
+    if name == "actor":
+        value = case(value)  # type: ignore[operator]
+    first = DATA.events(**{name: value})
+    again = DATA.events(**{name: value})
+    general = DATA.events(**{name: [value]})  # a collection takes the general path
+    assert first == general
+    assert again is first  # the shared, immutable result
+    assert isinstance(first, pakru.EventList)
+
+
+def test_shared_results_are_per_dataset() -> None:
+    other = load_tree(Path(str(_package_data())), "other")
+    assert other.events(actor="ussr") == DATA.events(actor="ussr")
+    assert other.events(actor="ussr") is not DATA.events(actor="ussr")
+
+
+def test_bad_keys_fail_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(pakru.UnknownIdError):
+            DATA.events(type="picnic")
+        with pytest.raises(pakru.UnknownIdError):
+            DATA.events(actor="nobody at all")
+
+
+def test_shared_results_cannot_be_changed() -> None:
+    found = DATA.events(actor="ussr")
+    with pytest.raises(TypeError):
+        found[0] = found[1]  # type: ignore[index]
+    assert DATA.events(actor="ussr")[0] == found[0]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    root = _package_data()
+    was = gc.isenabled()
+    try:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+        load_tree(root, "t")
+        assert gc.isenabled() is enabled
+        with pytest.raises(pakru.DataError):
+            load_tree(root, "t", expect_version="9.9.9")
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+def test_plain_folder_reads_the_same_data_as_importlib_resources() -> None:
+    root = _package_data()
+    resources = importlib.resources.files("pakru").joinpath("data")
+    if not isinstance(root, FolderTree):
+        pytest.skip("pakru is not installed as a plain folder here")
+    assert Path(str(root)) == Path(str(resources))
+    ours, theirs = load_tree(root, "a"), load_tree(resources, "b")
+    assert tuple(ours) == tuple(theirs)
+    assert ours.digest == theirs.digest
+
+
+def test_folder_tree_walks_like_a_path(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "a.yaml").write_bytes(b"- x\n")
+    (tmp_path / "top.yaml").write_bytes(b"[]\n")
+    tree = FolderTree(str(tmp_path))
+    entries = {e.name: e for e in tree.iterdir()}
+    assert set(entries) == {"events", "top.yaml"}
+    assert entries["events"].is_dir()
+    assert not entries["events"].is_file()
+    assert entries["top.yaml"].read_bytes() == b"[]\n"
+    assert tree.joinpath("events").joinpath("a.yaml").read_bytes() == b"- x\n"
+    assert not tree.joinpath("missing").is_file()
+
+
+def test_package_folder_only_for_real_folders(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "data").mkdir(parents=True)
+    origin = str(tmp_path / "pkg" / "__init__.py")
+    found = package_folder(origin, "data")
+    assert found is not None
+    assert Path(str(found)) == tmp_path / "pkg" / "data"
+    assert package_folder(str(tmp_path / "bundle.zip" / "pkg" / "__init__.py"), "data") is None
+    assert package_folder(None, "data") is None
+
+
+def test_every_tag_and_source_index_counts_match_the_records() -> None:
+    tags = Counter(t for e in DATA for t in e.tags)
+    for tag, count in tags.items():
+        assert len(DATA.events(tag=tag)) == count
+    cited = Counter(s for e in DATA for s in e.sources)
+    for source, count in cited.items():
+        assert len(DATA.events(source=source)) == count
