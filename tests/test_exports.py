@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -290,6 +293,49 @@ def test_timelinejs_has_one_well_formed_slide_per_event(exported: dict[str, Path
         assert "<script" not in slide["text"]["text"]
     open_ended = [e for e in data if e.date.latest is None]
     assert all("end_date" not in slides[e.id] for e in open_ended)
+
+
+def _timelinejs_check(file: Path) -> dict[str, Any]:
+    """Run TimelineJS's own configuration checks (its source, under Node) on a file."""
+    package = os.environ.get("PAKRU_TIMELINEJS")
+    node = shutil.which("node")
+    if not package or node is None:
+        pytest.skip(
+            "PAKRU_TIMELINEJS (the @knight-lab/timelinejs package folder) or node is missing"
+        )
+    helpers = Path(__file__).resolve().parent / "timelinejs"
+    result = subprocess.run(
+        [
+            node,
+            "--import",
+            str(helpers / "register.mjs"),
+            str(helpers / "check.mjs"),
+            package,
+            str(file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found: dict[str, Any] = json.loads(result.stdout)
+    return found
+
+
+def test_timeline_passes_timelinejs_own_checks(exported: dict[str, Path]) -> None:
+    report = _timelinejs_check(exported["timelinejs"] / "timeline.json")
+    assert report == {"valid": True, "errors": [], "events": len(pakru.dataset())}
+
+
+def test_timelinejs_checks_can_fail(exported: dict[str, Path], tmp_path: Path) -> None:
+    doc = json.loads((exported["timelinejs"] / "timeline.json").read_text(encoding="utf-8"))
+    doc["events"][0]["start_date"] = {"year": "not a year"}
+    broken = tmp_path / "timeline.json"
+    broken.write_text(json.dumps(doc), encoding="utf-8")
+    report = _timelinejs_check(broken)
+    assert not report["valid"]
+    assert report["errors"]
 
 
 # -- Parquet --------------------------------------------------------------------------------
