@@ -127,6 +127,7 @@ def test_a_missing_extra_is_named(
     assert f"pip install 'pakru[{extra}]'" in message
     assert isinstance(info.value, ImportError)
     assert isinstance(info.value, pakru.PakruError)
+    assert not (tmp_path / "unused-folder").exists()  # nothing is written on failure
 
 
 def test_import_pakru_loads_no_optional_library(run_python: Any) -> None:

@@ -302,7 +302,8 @@ def _datapackage(sel: Selection, out: Path) -> list[Path]:
     return [*written, _write(out / DATAPACKAGE_FILE, text)]
 
 
-def _timeline_date(point: Any, display: str | None) -> dict[str, Any]:
+def _timeline_date(point: Any) -> dict[str, Any]:
+    """A TimelineJS date object: the year, and the month and day where they are known."""
     from pakru.dates import Precision  # noqa: PLC0415
 
     date: dict[str, Any] = {"year": point.earliest.year}
@@ -310,8 +311,6 @@ def _timeline_date(point: Any, display: str | None) -> dict[str, Any]:
         date["month"] = point.earliest.month
     if point.precision is Precision.DAY:
         date["day"] = point.earliest.day
-    if display is not None:
-        date["display_date"] = display
     return date
 
 
@@ -334,7 +333,7 @@ def _timelinejs(sel: Selection, out: Path) -> list[Path]:
             display = f"{date.edtf} ({date.wording})"
         slide: dict[str, Any] = {
             "unique_id": event.id,
-            "start_date": _timeline_date(first, None),
+            "start_date": _timeline_date(first),
             "text": {
                 "headline": event.title,
                 "text": _timeline_text(event, names),
@@ -342,7 +341,7 @@ def _timelinejs(sel: Selection, out: Path) -> list[Path]:
             "group": EVENT_TYPES[event.type].label,
         }
         if date.is_interval and end is not None and start is not None:
-            slide["end_date"] = _timeline_date(end, None)
+            slide["end_date"] = _timeline_date(end)
         if display is not None:
             slide["display_date"] = display
         slides.append(slide)
@@ -422,6 +421,10 @@ def export(
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise QueryError(f"export: {folder} exists and is not a folder; give a folder to write in")
+    if format == "parquet":  # fail before writing anything when the extra is missing
+        from pakru.frames import require_extra  # noqa: PLC0415
+
+        require_extra("pyarrow.parquet", "arrow", "the parquet export")
     selection = select(data, dataset=dataset)
     folder.mkdir(parents=True, exist_ok=True)
     return tuple(_WRITERS[format](selection, folder))
