@@ -135,6 +135,12 @@ def test_any_query_result_exports_self_contained_and_reads_back(
         assert actor == pakru.actor(actor.id)
 
 
+def test_an_event_given_twice_is_written_once(tmp_path: Path) -> None:
+    event = pakru.event(TASHKENT)
+    pakru.export([event, event], "json", tmp_path)
+    assert tuple(read_export(tmp_path)) == (event,)
+
+
 def test_exporting_a_query_follows_succession_links(tmp_path: Path) -> None:
     found = pakru.events(actor="ussr", between=("1965", "1966"))
     found.export("json", tmp_path)

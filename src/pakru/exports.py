@@ -140,6 +140,7 @@ def select(data: Data | None = None, *, dataset: Dataset | None = None) -> Selec
         raise QueryTypeError(
             f"export: expected events, got an item of type {type(bad).__name__} ({short(bad)})"
         )
+    events = tuple(dict.fromkeys(events))  # an event given twice is written once
     origin = dataset if dataset is not None else _shipped()
     if not isinstance(origin, Dataset):
         raise QueryTypeError(f"export: dataset must be a pakru Dataset, got {type(origin)}")
