@@ -49,6 +49,9 @@ SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 MAX_PASSAGE = 5000
+#: Longest id, tag or other keyword accepted (URLs may be longer: :data:`MAX_URL`).
+MAX_KEYWORD = 200
+MAX_URL = 2000
 
 
 class _Reader:
@@ -93,18 +96,29 @@ class _Reader:
         return value
 
     def matching(
-        self, key: str, rx: re.Pattern[str], what: str, *, required: bool = True
+        self,
+        key: str,
+        rx: re.Pattern[str],
+        what: str,
+        *,
+        required: bool = True,
+        longest: int = MAX_KEYWORD,
     ) -> str | None:
         value = self.text(key, required=required, what=what)
+        if value is not None and len(value) > longest:
+            self.fail(key, f"{short(value)} is longer than {longest} characters; expected {what}")
+            return None
         if value is not None and not rx.fullmatch(value):
-            self.fail(key, f"{value!r} is not {what}")
+            self.fail(key, f"{short(value)} is not {what}")
             return None
         return value
 
     def choice(self, key: str, options: Any, what: str, *, required: bool = True) -> str | None:
         value = self.text(key, required=required, what=what)
         if value is not None and value not in options:
-            self.fail(key, f"{value!r} is not one of the {what}: " + ", ".join(sorted(options)))
+            self.fail(
+                key, f"{short(value)} is not one of the {what}: " + ", ".join(sorted(options))
+            )
             return None
         return value
 
@@ -151,7 +165,7 @@ class _Reader:
         for i, line, item in self.items(key):
             if not isinstance(item, str) or not item.strip():
                 self.fail(f"{key}[{i}]", f"expected {what}, got {short(item)}", line)
-            elif rx is not None and not rx.fullmatch(item):
+            elif rx is not None and (len(item) > MAX_KEYWORD or not rx.fullmatch(item)):
                 self.fail(f"{key}[{i}]", f"{short(item)} is not {what}", line)
             else:
                 out.append(item)
@@ -407,7 +421,9 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     publisher = r.text("publisher", required=False)
     container = r.text("container", required=False)
     issued = r.date("issued", required=False)
-    url = r.matching("url", re.compile(r"https?://\S+"), "an http(s) URL", required=False)
+    url = r.matching(
+        "url", re.compile(r"https?://\S+"), "an http(s) URL", required=False, longest=MAX_URL
+    )
     accessed_text = r.matching(
         "accessed", re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "a day as YYYY-MM-DD", required=False
     )
