@@ -683,7 +683,7 @@ def test_alias_bomb_fails_at_once_with_a_bounded_error(build: Build, levels: int
     problems = broken(build(**{"actors.yaml": text}))
     lines = range(1, text.count("\n") + 1)
     find(problems, file="t/actors.yaml", line=lines, field="", says=["aliases repeat"])
-    assert len(problems) == 1
+    assert len([p for p in problems if p.file == "t/actors.yaml"]) == 1
 
 
 def test_a_list_item_that_is_not_a_mapping_names_its_line(build: Build) -> None:
