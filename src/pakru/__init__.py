@@ -11,6 +11,7 @@ into a named source of the corpus.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Literal
 
@@ -22,9 +23,11 @@ from pakru.errors import (
     DataVersionError,
     DateSyntaxError,
     PakruError,
+    PakruWarning,
     Problem,
     QueryError,
     QueryTypeError,
+    RetiredIdError,
     UnknownIdError,
 )
 from pakru.model import (
@@ -37,6 +40,7 @@ from pakru.model import (
     Office,
     Participant,
     Source,
+    Tombstone,
 )
 from pakru.pinning import require
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, EventType
@@ -63,12 +67,15 @@ __all__ = [
     "Evidence",
     "Office",
     "PakruError",
+    "PakruWarning",
     "Participant",
     "Precision",
     "Problem",
     "QueryError",
     "QueryTypeError",
+    "RetiredIdError",
     "Source",
+    "Tombstone",
     "UnknownIdError",
     "__version__",
     "actor",
@@ -76,8 +83,10 @@ __all__ = [
     "dataset",
     "event",
     "events",
+    "load",
     "parse_edtf",
     "require",
+    "resolve",
     "source",
     "sources",
 ]
@@ -143,3 +152,23 @@ def source(id: str) -> Source:
 def sources() -> tuple[Source, ...]:
     """All sources."""
     return _shipped().sources()
+
+
+def resolve(id: str, kind: str | None = None) -> Event | Actor | Source | Tombstone:
+    """The record any id pakru ever released names, or the tombstone of a retired one.
+
+    See :meth:`Dataset.resolve`: a tombstone comes with a :class:`PakruWarning` that
+    names the replacement; ids that were never released raise :class:`UnknownIdError`.
+    """
+    return _shipped().resolve(id, kind)
+
+
+def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Dataset:
+    """Load your own data (a folder, a YAML file or a pakru JSON export) as a Dataset.
+
+    With ``base=pakru.dataset()`` the data is an overlay on the shipped records; see
+    :func:`pakru.userdata.load` and ``docs/robustness.md``.
+    """
+    from pakru.userdata import load as load_user  # noqa: PLC0415 - only when used
+
+    return load_user(path, base=base)

@@ -25,11 +25,12 @@ import yaml
 
 from pakru.errors import DataError
 from pakru.linedict import LineDict, LineList, short
+from pakru.manifest import MAX_FILE_BYTES
 
 __all__ = ["MAX_ALIAS_NODES", "MAX_BYTES", "MAX_DEPTH", "load_yaml"]
 
 #: Largest data file read, in bytes.
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 #: Deepest nesting of mappings and sequences (pakru records need about six levels).
 MAX_DEPTH = 32
 #: Most nodes that aliases may repeat in one document, counted as if expanded.
