@@ -256,5 +256,8 @@ def load_yaml(data: bytes, file: str) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where: int | None = None if mark is None else int(mark.line) + 1
+        position = getattr(exc, "position", None)  # a reader error: a character refused
+        if where is None and isinstance(position, int):
+            where = text.count("\n", 0, position) + 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise DataError.single(file, where, "", f"not valid YAML: {problem}") from None
