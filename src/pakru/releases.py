@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import textwrap
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -360,7 +361,16 @@ def changes_markdown(found: Iterable[Change], old: str | None, new: str) -> str:
                 ]
             else:
                 items = [f"`{c.id}`" for c in group]
-            lines.append(f"- {change.capitalize()} {kind}s ({len(group)}): " + ", ".join(items))
+            line = f"- {change.capitalize()} {kind}s ({len(group)}): " + ", ".join(items)
+            lines.append(
+                textwrap.fill(
+                    line,
+                    width=100,
+                    subsequent_indent="  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
         if not any(c.change == change for c in found):
             lines.append(f"- {change.capitalize()}: none")
     return "\n".join(lines) + "\n"
