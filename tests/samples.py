@@ -96,7 +96,9 @@ def records() -> dict[str, list[dict[str, Any]]]:
 
 
 def dump(value: Any) -> str:
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True)
+    """YAML text of plain data, as a curator would write it."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(value, Dumper=dumper, sort_keys=False, allow_unicode=True)
 
 
 def write_folder(
