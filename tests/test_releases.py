@@ -364,3 +364,36 @@ def test_changes_command_bad_usage(
     status, out, err = run(capsys, "changes", *args)
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1
+
+
+def test_sixteen_threads_asking_for_retired_ids_read_the_releases_once(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading  # noqa: PLC0415
+    import time  # noqa: PLC0415
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    import pakru.releases  # noqa: PLC0415
+
+    real = pakru.releases.read_releases
+    calls: list[int] = []
+
+    def counting(*args: Any) -> tuple[Release, ...]:
+        calls.append(threading.get_ident())
+        time.sleep(0.05)  # widen the window in which a second read could start
+        return real(*args)
+
+    monkeypatch.setattr(pakru.releases, "read_releases", counting)
+    data = pakru.load(registry)
+    barrier = threading.Barrier(16)
+
+    def ask(_: int) -> str:
+        barrier.wait(timeout=60)
+        return data.event(FIRST).id
+
+    # Warning filters are process-wide: set once here, not in the threads.
+    with warnings.catch_warnings(), ThreadPoolExecutor(max_workers=16) as pool:
+        warnings.simplefilter("ignore", pakru.PakruWarning)
+        results = list(pool.map(ask, range(16)))
+    assert results == [TALKS] * 16
+    assert len(calls) == 1
