@@ -6,8 +6,8 @@ DataError and nothing else; random text given to the YAML and JSON readers and t
 date parser gives a value or the documented error; random lookups give a record or a
 documented error.
 
-The number of examples per test is ``PAKRU_FUZZ_EXAMPLES`` (default 100); CI runs a
-few thousand.
+The number of examples per test is ``PAKRU_FUZZ_EXAMPLES`` (default 100; CI runs 1000,
+and the test that draws whole datasets a twentieth of that).
 """
 
 from __future__ import annotations
