@@ -12,7 +12,7 @@ into a named source of the corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from pakru._version import DATA_VERSION, __version__
@@ -92,10 +92,15 @@ __all__ = [
 ]
 
 
-def _shipped() -> Dataset:
-    from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
+_LOADERS: list[Callable[[], Dataset]] = []  # pakru.loader.shipped, imported on first use
 
-    return shipped()
+
+def _shipped() -> Dataset:
+    if not _LOADERS:
+        from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
+
+        _LOADERS.append(shipped)
+    return _LOADERS[0]()
 
 
 def dataset() -> Dataset:

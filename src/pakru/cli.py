@@ -49,7 +49,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
     lines += [
         "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
     ]
-    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+    noun = "row" if len(rows) == 1 else "rows"
+    return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
 
 
 def _flat(value: Any) -> str:

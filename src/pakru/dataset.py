@@ -81,6 +81,7 @@ class Dataset:
         self._label = label
         ordered = sorted(events, key=_date_key)
         self._events = EventList(ordered)
+        self._plain: tuple[Event, ...] = tuple(ordered)  # indexed without EventList overhead
         self._event_by_id = MappingProxyType({e.id: e for e in ordered})
         self._actor_by_id = MappingProxyType({a.id: a for a in sorted(actors, key=lambda a: a.id)})
         self._source_by_id = MappingProxyType(
@@ -372,7 +373,7 @@ class Dataset:
         if text is not None:
             needle = text.casefold()
             hits = [i for i in hits if needle in self._text[i]]
-        events = self._events
+        events = self._plain
         return EventList([events[i] for i in hits])
 
     def _actor_sets(self, actor: object, all_actors: bool, follow: bool) -> list[frozenset[int]]:
