@@ -179,7 +179,7 @@ YAML_CASES: list[Case] = [
 ]
 
 JSON_CASES: list[Case] = [
-    ("NaN", _text('{"pakru": {}, "events": [NaN]}'), "NaN is not allowed"),
+    ("NaN", _text('{"pakru": {},\n "events": [NaN]}'), "NaN is not allowed"),
     ("Infinity", _text('{"events": [-Infinity]}'), "Infinity is not allowed"),
     ("duplicate key", _text('{"events": [],\n "events": []}'), "duplicate key 'events'"),
     (
@@ -223,6 +223,7 @@ def test_hostile_json(tmp_path: Path, name: str, build: Callable[[Path], bytes],
     matching = [p for p in error.problems if says in p.message]
     assert matching, f"{name}: {[str(p) for p in error.problems]}"
     assert all(p.file == str(path) for p in error.problems)
+    assert matching[0].line is not None, "the problem names its line"
     assert len(str(error)) < 20_000
 
 

@@ -29,6 +29,20 @@ class _Refused(Exception):
         self.pos = pos
 
 
+def _located(scan_once: Any) -> Any:
+    """``scan_once`` that reports a refused value (NaN, a huge integer) with its position."""
+
+    def scan(text: str, index: int) -> Any:
+        try:
+            return scan_once(text, index)
+        except json.JSONDecodeError:
+            raise
+        except ValueError as exc:
+            raise _Refused(index, str(exc)) from None
+
+    return scan
+
+
 class _Decoder(json.JSONDecoder):
     """A decoder with the pure-Python scanner, whose object and array hooks see positions."""
 
@@ -41,7 +55,7 @@ class _Decoder(json.JSONDecoder):
         self.parse_constant = self._constant
         self.parse_int = self._int
         self.memo: dict[str, str] = {}
-        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
+        self.scan_once = _located(json.scanner.py_make_scanner(self))  # type: ignore[attr-defined]
 
     def line(self, pos: int) -> int:
         return bisect.bisect_left(self._newlines, pos) + 1
@@ -57,7 +71,7 @@ class _Decoder(json.JSONDecoder):
         try:
             strict, scan_once, memo = args[0], args[1], args[4]
             pairs, after = json.decoder.JSONObject(  # type: ignore[attr-defined]
-                s_and_end, strict, scan_once, None, list, memo
+                s_and_end, strict, _located(scan_once), None, list, memo
             )
         finally:
             self._depth -= 1
@@ -74,7 +88,9 @@ class _Decoder(json.JSONDecoder):
         end = s_and_end[1]
         self._enter(end)
         try:
-            items, after = json.decoder.JSONArray(s_and_end, scan_once)  # type: ignore[attr-defined]
+            items, after = json.decoder.JSONArray(  # type: ignore[attr-defined]
+                s_and_end, _located(scan_once)
+            )
         finally:
             self._depth -= 1
         result = LineList(self.line(end - 1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-__all__ = ["LineDict", "LineList", "short"]
+__all__ = ["LineDict", "LineList", "short", "type_name"]
 
 
 class LineDict(dict[str, Any]):
@@ -38,6 +38,15 @@ class LineList(list[Any]):
         if 0 <= index < len(self.item_lines):
             return self.item_lines[index]
         return self.line
+
+
+def type_name(value: object) -> str:
+    """The YAML/JSON name of a value's type, for messages: mapping, list, str, int, ..."""
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return type(value).__name__
 
 
 class _Full(Exception):

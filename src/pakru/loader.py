@@ -15,7 +15,7 @@ from pakru.checks import Located, check_references
 from pakru.compiled import COMPILED, read_compiled
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
-from pakru.linedict import LineDict, LineList, short
+from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.manifest import (
     DATA_DIRS,
     MANIFEST,
@@ -185,9 +185,7 @@ def build_records(
     if doc is None:
         return
     if not isinstance(doc, list):
-        problems.append(
-            Problem(file, line, "", f"expected a list of {kind}, got {type(doc).__name__}")
-        )
+        problems.append(Problem(file, line, "", f"expected a list of {kind}, got {type_name(doc)}"))
         return
     for i, item in enumerate(doc):
         if not isinstance(item, LineDict):

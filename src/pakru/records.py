@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pakru.dates import EDTFDate
 from pakru.errors import PakruError, Problem
-from pakru.linedict import LineDict, LineList, short
+from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.model import (
     Actor,
     Claim,
@@ -82,7 +82,7 @@ class _Reader:
             return None
         value = self.m[key]
         if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-            self.fail(key, f"expected {what}, got {type(value).__name__} {short(value)}")
+            self.fail(key, f"expected {what}, got {type_name(value)} {short(value)}")
             return None
         return value
 
@@ -139,7 +139,7 @@ class _Reader:
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = f"{raw:04d}"
         if not isinstance(raw, str):
-            self.fail(key, f"expected an EDTF date string, got {type(raw).__name__} {short(raw)}")
+            self.fail(key, f"expected an EDTF date string, got {type_name(raw)} {short(raw)}")
             return None
         try:
             return EDTFDate(raw, wording=wording)

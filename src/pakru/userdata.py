@@ -21,7 +21,7 @@ from typing import Any
 from pakru.checks import Located, check_references
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem, QueryTypeError
-from pakru.linedict import LineDict, short
+from pakru.linedict import LineDict, short, type_name
 from pakru.loader import build_records, collect_tree
 from pakru.manifest import NO_LICENSE, UNVERSIONED, Manifest, read_bounded
 from pakru.releases import KINDS, RELEASES, lazy_tombstones
@@ -304,7 +304,7 @@ def _top_level(doc: Any, file: str, problems: list[Problem], what: str) -> LineD
                 1,
                 "",
                 f"expected {what}: a mapping with the keys events, actors and sources, "
-                f"got {type(doc).__name__}",
+                f"got {type_name(doc)}",
             )
         )
         return None
