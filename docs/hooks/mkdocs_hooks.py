@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     root = "../" * page.url.count("/")
     return markdown.replace(PLACEHOLDER, home_figure(pakru.dataset(), root))
+
+
+# Docstrings name objects with Sphinx roles (":meth:`Dataset.events`"); MkDocs shows the
+# code, so the role prefix is dropped.
+_ROLE = re.compile(r":(?:py:)?(?:meth|func|class|mod|exc|attr|data|obj):(?=<code>)")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Drop the Sphinx role prefixes that docstrings carry in front of code."""
+    del page, config, files  # part of the hook's signature
+    return _ROLE.sub("", html)
 
 
 @event_priority(-100)  # after mkdocstrings has written the API's inventory

@@ -87,8 +87,10 @@ def figure_block(
     svg = timeline_svg(
         events, years, ident=ident, title=title, link=link, label_every=label_every
     ).strip()
-    cap = f"\n<figcaption>{caption}</figcaption>" if caption else ""
     wide = " pakru-figure-wide" if len(years) > 20 else ""
+    if wide and caption:
+        caption += ' <span class="pakru-swipe">Swipe the figure sideways to see every year.</span>'
+    cap = f"\n<figcaption>{caption}</figcaption>" if caption else ""
     return f'<figure class="pakru-figure{wide}">\n{svg}{cap}\n</figure>\n'
 
 

@@ -9,6 +9,8 @@ Markdown and Sphinx extensions all build their links here.
 from __future__ import annotations
 
 import calendar
+import functools
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,15 @@ def _kind(record: Event | Actor | Source) -> str:
     return "source"
 
 
+@functools.lru_cache(maxsize=8)
+def _index(dataset: Dataset) -> Mapping[str, Event | Actor | Source]:
+    # Datasets are immutable, so each one's index of every record by id is built once.
+    records: dict[str, Event | Actor | Source] = {}
+    for record in (*dataset.sources(), *dataset.actors(), *dataset):
+        records[record.id] = record  # events last: an id shared across kinds is an event's
+    return MappingProxyType(records)
+
+
 def find(id: str, dataset: Dataset | None = None) -> Event | Actor | Source:
     """The event, actor or source with this id (events first), in ``dataset``.
 
@@ -63,17 +74,12 @@ def find(id: str, dataset: Dataset | None = None) -> Event | Actor | Source:
         import pakru  # noqa: PLC0415 - the shipped data loads on first use
 
         dataset = pakru.dataset()
+    records = _index(dataset)
     key = id.strip()
-    for lookup in (dataset.event, dataset.source):
-        try:
-            return lookup(key)
-        except UnknownIdError:
-            pass
-    ids = {a.id: a for a in dataset.actors()}
-    if key in ids:
-        return ids[key]
-    every = [*(e.id for e in dataset), *ids, *(s.id for s in dataset.sources())]
-    raise UnknownIdError("event, actor or source", key, every)
+    try:
+        return records[key]
+    except KeyError:
+        raise UnknownIdError("event, actor or source", key, records) from None
 
 
 def _month(number: int) -> str:
@@ -94,10 +100,10 @@ def _point(point: EDTFPoint) -> str:
             text = f"winter {first.year}–{str(first.year + 1)[-2:]}"
     elif precision is Precision.YEAR:
         text = str(first.year)
-    elif precision is Precision.DECADE:
-        text = f"the {first.year // 10 * 10}s"
-    else:
-        text = f"{point.latest.year // 100 * 100}–{point.latest.year}"
+    elif precision is Precision.DECADE and first.year >= 1000:
+        text = f"the {first.year}s"
+    else:  # a century, or a decade of the first millennium: its first and last year
+        text = f"{first.year}–{point.latest.year}"
     if point.approximate:
         text = f"about {text}"
     if point.uncertain:

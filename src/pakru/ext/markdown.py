@@ -22,7 +22,9 @@ as its title and date of issue. The title and date come from the installed pakru
 so pin the pakru version that matches the documentation ``base_url`` points at.
 
 An unknown id raises :class:`pakru.UnknownIdError` (naming close matches), which stops
-the build; with ``strict: false`` it is left as text, marked ``pakru-missing``.
+the build; with ``strict: false`` it is left as text, marked ``pakru-missing``. From
+Python, ``PakruExtension(base_url=..., dataset=...)`` reads the records of another
+:class:`pakru.Dataset` instead of the shipped one.
 
 Needs Python-Markdown: ``pip install 'pakru[markdown]'``.
 """
@@ -83,9 +85,8 @@ class _RefProcessor(InlineProcessor):
         data: str,  # noqa: ARG002 - part of Python-Markdown's signature
     ) -> tuple[etree.Element, int, int]:
         config = self.extension.getConfigs()
-        dataset: Dataset | None = config["dataset"]
         try:
-            ref = reference(m.group(1), dataset)
+            ref = reference(m.group(1), self.extension.dataset)
         except UnknownIdError:
             if config["strict"]:
                 raise
@@ -98,11 +99,12 @@ class _RefProcessor(InlineProcessor):
 class PakruExtension(Extension):
     """Registers the ``[[pakru:ID]]`` pattern."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, dataset: Dataset | None = None, **kwargs: Any) -> None:
+        # ``dataset`` is kept out of Python-Markdown's settings, which coerce values.
+        self.dataset = dataset
         self.config = {
             "base_url": ["", "address of the pakru documentation site the links point to"],
             "strict": [True, "raise on an unknown id (False: leave it as marked text)"],
-            "dataset": [None, "a pakru Dataset to read records from (default: the shipped one)"],
         }
         super().__init__(**kwargs)
         if not isinstance(self.getConfig("base_url"), str):
