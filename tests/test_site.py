@@ -354,3 +354,33 @@ def test_record_check_names_records_without_a_page(tmp_path: Path) -> None:
     problems = check_site.check_records(site)
     assert f"event {TASHKENT}: no page events/{TASHKENT}/index.html" in problems
     assert f"event {TASHKENT}: no std:label entry in objects.inv" in problems
+
+
+def test_busy_actors_get_a_figure_of_their_events(built: dict[str, str]) -> None:
+    text = built["actors/ussr.md"]
+    assert text.count("<svg ") == 1
+    svg = text[text.index("<svg ") : text.index("</svg>") + len("</svg>")]
+    assert sum(_bar_totals(svg).values()) == len(pakru.events(actor="ussr"))
+
+
+# -- the MkDocs hooks -----------------------------------------------------------------------
+
+
+def test_navigation_gets_the_decades_and_the_citation_guide() -> None:
+    pytest.importorskip("mkdocs")
+    import mkdocs_hooks  # noqa: PLC0415
+
+    nav = [
+        {"Guides": [{"Query guide": "query-guide.md"}, {"Curation": "curation.md"}]},
+        {"Dataset": ["timeline/index.md", {"Actors": "actors/index.md"}]},
+    ]
+    decades = [{"1960s": "timeline/1960s.md"}]
+    expanded = mkdocs_hooks._nav_with_decades(nav, decades)
+    assert expanded[1]["Dataset"][0] == {"Timeline": ["timeline/index.md", *decades]}
+    assert mkdocs_hooks._add_after(expanded, "query-guide.md", {"Citing pakru": "citing.md"})
+    assert [next(iter(x)) for x in expanded[0]["Guides"]] == [
+        "Query guide",
+        "Citing pakru",
+        "Curation",
+    ]
+    assert not mkdocs_hooks._add_after(expanded, "missing.md", {"X": "x.md"})

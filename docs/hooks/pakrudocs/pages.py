@@ -368,6 +368,19 @@ def actor_page(actor: Actor, dataset: Dataset) -> str:
     first, last = event_year(events[0]), event_year(events[-1])
     span = str(first) if first == last else f"{first} to {last}"
     out.append(f"{_plural(len(events), 'event')}, {span}.\n\n")
+    if len(events) >= 5 and last > first:
+        years = range(first, last + 1)
+        out.append(
+            figure_block(
+                events,
+                years,
+                ident=f"pakru-actor-{actor.id}",
+                title=f"Events of {actor.name} per year, by kind of event",
+                link=lambda _year: None,
+                label_every=1 if len(years) <= 12 else 10,
+            )
+            + "\n"
+        )
     out.append("| Date | Event | Type | Role |\n| --- | --- | --- | --- |\n")
     for event in events:
         roles = ", ".join(dict.fromkeys(p.role for p in event.participants if p.actor == actor.id))
