@@ -384,3 +384,26 @@ def test_navigation_gets_the_decades_and_the_citation_guide() -> None:
         "Curation",
     ]
     assert not mkdocs_hooks._add_after(expanded, "missing.md", {"X": "x.md"})
+
+
+def test_mkdocs_sites_resolve_records_through_the_inventory(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocstrings")
+    from mkdocs.commands.build import build  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    inv = tmp_path / "objects.inv"
+    inv.write_bytes(inventory.write("pakru", "1", inventory.record_items(pakru.dataset())))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        f"# Other\n\nThe [declaration][{TASHKENT}] and [the USSR][ussr].\n", encoding="utf-8"
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: other\nplugins:\n  - mkdocstrings:\n      handlers:\n        python:\n"
+        f"          inventories:\n            - url: {inv.as_uri()}\n"
+        "              base_url: https://example.org/pakru/\n              domains: [std]\n",
+        encoding="utf-8",
+    )
+    build(load_config(str(tmp_path / "mkdocs.yml"), strict=True))
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'href="https://example.org/pakru/events/{TASHKENT}/">declaration</a>' in html
+    assert 'href="https://example.org/pakru/actors/ussr/">the USSR</a>' in html
