@@ -45,7 +45,6 @@ from typing import Any
 import pakru
 from pakru.compiled import COMPILED, compile_dataset
 from pakru.dataset import Dataset
-from pakru.exports import _authoring
 from pakru.loader import _package_data, load_tree
 from pakru.manifest import MANIFEST, data_files, read_manifest, render_manifest
 from pakru.serialize import (
@@ -352,6 +351,30 @@ def copies(base: Dataset, scale: int) -> tuple[list[Any], list[Any], list[Any]]:
                 }
             )
     return out_e, out_a, out_s
+
+
+def _authoring(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record as the data files write it: derived fields out, dates with their wording."""
+
+    def date(value: str, wording: str | None) -> Any:
+        return value if wording is None else {"edtf": value, "wording": wording}
+
+    out = {k: v for k, v in record.items() if v is not None and not k.endswith("_wording")}
+    if kind == "events":
+        for key in ("earliest", "latest", "precision"):
+            out.pop(key, None)
+        out["date"] = date(record["date"], record["date_wording"])
+    elif kind == "actors":
+        out["offices"] = [
+            {
+                **{k: v for k, v in o.items() if v is not None and k != "date_wording"},
+                "date": date(o["date"], o["date_wording"]),
+            }
+            for o in record["offices"]
+        ]
+    elif record.get("issued") is not None:
+        out["issued"] = date(record["issued"], record["issued_wording"])
+    return out
 
 
 def _yaml_lines(kind: str, records: Iterable[dict[str, Any]]) -> str:

@@ -162,6 +162,29 @@ def test_dataset_attributes_cannot_be_reassigned() -> None:
     assert pakru.dataset().license == real["license"]
 
 
+def test_internal_indexes_cannot_be_changed_through_what_is_returned() -> None:
+    data = pakru.dataset()
+    before = pakru.event(TASHKENT)
+    for index in (data._event_by_id, data._actor_by_id, data._source_by_id):
+        with pytest.raises(TypeError):
+            index["x"] = before  # type: ignore[index]
+    found = pakru.events(actor="ussr")
+    with pytest.raises(TypeError):
+        found[0] = before  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        found.ids = ()  # type: ignore[misc]
+    assert pakru.event(TASHKENT) is before
+
+
+def test_errors_carry_immutable_problems() -> None:
+    with pytest.raises(pakru.DataError) as info:
+        pakru.load("/nonexistent/pakru/data")
+    problems = info.value.problems
+    assert isinstance(problems, tuple)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        problems[0].message = "fine"  # type: ignore[misc]
+
+
 # -- loading once, under threads -------------------------------------------------------------
 
 

@@ -192,6 +192,42 @@ def test_a_changed_data_file_is_refused(tmp_path: Path, run_python: Any) -> None
     assert "manifest" in problems[0][1]
 
 
+@pytest.mark.parametrize("how", ["deleted", "emptied", "replaced by another data file"])
+def test_a_missing_or_swapped_data_file_is_named(tmp_path: Path, run_python: Any, how: str) -> None:
+    installed = Path(pakru.__file__).resolve().parent
+    site = tmp_path / "site"
+    copy = site / "pakru"
+    shutil.copytree(installed, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    manifest = json.loads((copy / "data" / "manifest.json").read_text(encoding="utf-8"))
+    names = sorted(manifest["files"])
+    target = copy / "data" / names[-1]
+    if how == "deleted":
+        target.unlink()
+    elif how == "emptied":
+        target.write_bytes(b"")
+    else:
+        shutil.copyfile(copy / "data" / names[0], target)
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(site)!r})\n"
+        "import pakru\n"
+        f"assert pakru.__file__.startswith({str(site)!r}), pakru.__file__\n"
+        "try:\n"
+        "    pakru.events()\n"
+        "except pakru.DataError as exc:\n"
+        "    print(json.dumps([[p.file, p.message] for p in exc.problems]))\n"
+        "else:\n"
+        "    print('loaded')\n"
+    )
+    result = run_python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() != "loaded", f"a {how} data file was accepted"
+    problems = json.loads(result.stdout)
+    assert [file for file, _ in problems] == [f"pakru/data/{names[-1]}"]
+    says = "missing" if how == "deleted" else "changed since the manifest"
+    assert says in problems[0][1]
+
+
 # -- version pinning ------------------------------------------------------------------------
 
 

@@ -107,6 +107,8 @@ def test_folder_tree_walks_like_a_path(tmp_path: Path) -> None:
     assert not entries["events"].is_file()
     assert entries["top.yaml"].read_bytes() == b"[]\n"
     assert tree.joinpath("events").joinpath("a.yaml").read_bytes() == b"- x\n"
+    with tree.joinpath("top.yaml").open("rb") as stream:
+        assert stream.read() == b"[]\n"
     assert not tree.joinpath("missing").is_file()
 
 

@@ -140,6 +140,16 @@ def test_actor_id_pattern_matches_the_loader(value: str) -> None:
     assert (not errors("event", event)) == bool(ACTOR_ID.fullmatch(value))
 
 
+def test_ids_longer_than_the_loader_accepts_are_invalid() -> None:
+    from pakru.records import MAX_KEYWORD  # noqa: PLC0415
+
+    ok = "a" * MAX_KEYWORD
+    event = {**tashkent(), "participants": [{"actor": ok, "role": "party"}]}
+    assert not errors("event", event)
+    event["participants"][0]["actor"] = ok + "a"
+    assert errors("event", event)
+
+
 def test_schema_returns_a_fresh_copy_each_call() -> None:
     first = pakru.schema()
     first["$defs"]["event"]["properties"].clear()

@@ -37,8 +37,8 @@ Get it from Python or the command line:
 ```python
 import pakru
 
-pakru.schema()           # a whole `json` export: {"pakru": ..., "events", "actors", "sources"}
-pakru.schema("event")    # one event; also "actor", "source", and "line" (one JSONL line)
+pakru.schema()  # a whole `json` export: {"pakru": ..., "events", "actors", "sources"}
+pakru.schema("event")  # one event; also "actor", "source", and "line" (one JSONL line)
 ```
 
 ```sh
@@ -93,6 +93,9 @@ def _rule(prop: dict[str, Any]) -> str:
     items = prop.get("items", {})
     if isinstance(items, dict) and items.get("pattern"):
         parts.append(f"items `{items['pattern']}`")
+    longest = next((o["maxLength"] for o in options if "maxLength" in o), None)
+    if longest is not None:
+        parts.append(f"at most {longest} characters")
     for key, text in (("minimum", "at least {}"), ("minItems", "at least {} item(s)")):
         if key in prop:
             parts.append(text.format(prop[key]))

@@ -11,7 +11,8 @@ into a named source of the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from pakru._version import DATA_VERSION, __version__
@@ -23,9 +24,11 @@ from pakru.errors import (
     DateSyntaxError,
     MissingExtraError,
     PakruError,
+    PakruWarning,
     Problem,
     QueryError,
     QueryTypeError,
+    RetiredIdError,
     UnknownIdError,
 )
 from pakru.model import (
@@ -38,6 +41,7 @@ from pakru.model import (
     Office,
     Participant,
     Source,
+    Tombstone,
 )
 from pakru.pinning import require
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, EventType
@@ -68,12 +72,15 @@ __all__ = [
     "MissingExtraError",
     "Office",
     "PakruError",
+    "PakruWarning",
     "Participant",
     "Precision",
     "Problem",
     "QueryError",
     "QueryTypeError",
+    "RetiredIdError",
     "Source",
+    "Tombstone",
     "UnknownIdError",
     "__version__",
     "actor",
@@ -82,8 +89,10 @@ __all__ = [
     "event",
     "events",
     "export",
+    "load",
     "parse_edtf",
     "require",
+    "resolve",
     "schema",
     "source",
     "sources",
@@ -92,10 +101,15 @@ __all__ = [
 ]
 
 
-def _shipped() -> Dataset:
-    from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
+_LOADERS: list[Callable[[], Dataset]] = []  # pakru.loader.shipped, imported on first use
 
-    return shipped()
+
+def _shipped() -> Dataset:
+    if not _LOADERS:
+        from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
+
+        _LOADERS.append(shipped)
+    return _LOADERS[0]()
 
 
 def dataset() -> Dataset:
@@ -152,6 +166,26 @@ def source(id: str) -> Source:
 def sources() -> tuple[Source, ...]:
     """All sources."""
     return _shipped().sources()
+
+
+def resolve(id: str, kind: str | None = None) -> Event | Actor | Source | Tombstone:
+    """The record any id pakru ever released names, or the tombstone of a retired one.
+
+    See :meth:`Dataset.resolve`: a tombstone comes with a :class:`PakruWarning` that
+    names the replacement; ids that were never released raise :class:`UnknownIdError`.
+    """
+    return _shipped().resolve(id, kind)
+
+
+def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Dataset:
+    """Load your own data (a folder, a YAML file or a pakru JSON export) as a Dataset.
+
+    With ``base=pakru.dataset()`` the data is an overlay on the shipped records; see
+    :func:`pakru.userdata.load` and ``docs/robustness.md``.
+    """
+    from pakru.userdata import load as load_user  # noqa: PLC0415 - only when used
+
+    return load_user(path, base=base)
 
 
 def schema(kind: str = "export") -> dict[str, Any]:

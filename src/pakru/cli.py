@@ -49,7 +49,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
     lines += [
         "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
     ]
-    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+    noun = "row" if len(rows) == 1 else "rows"
+    return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
 
 
 def _flat(value: Any) -> str:
@@ -146,6 +147,29 @@ def _build_parser() -> _Parser:
     cov = sub.add_parser("coverage", help="curation: per source, the paragraphs no event cites")
     cov.add_argument("--uncited-only", action="store_true", help="hide fully cited sources")
     _add_format(cov)
+
+    val = sub.add_parser(
+        "validate",
+        help="check your own data (folder, YAML file or JSON export); list every problem",
+    )
+    val.add_argument("path", help="a data folder, a .yaml file or a pakru .json export")
+    val.add_argument(
+        "--overlay", action="store_true", help="check it as an overlay on the shipped data"
+    )
+
+    chg = sub.add_parser("changes", help="ids added, changed and retired between data versions")
+    chg.add_argument(
+        "versions",
+        nargs="+",
+        metavar="VERSION",
+        help="OLD NEW, or NEW alone (the changes since the release before it)",
+    )
+    chg.add_argument(
+        "--format",
+        choices=(*FORMATS, "markdown"),
+        default="table",
+        help="output format (default: table)",
+    )
 
     ver = sub.add_parser("verify", help="recompute every digest against a corpus folder")
     ver.add_argument(
@@ -377,6 +401,70 @@ def _verify(args: argparse.Namespace) -> tuple[str, int]:
     ), 0
 
 
+def _validate(args: argparse.Namespace) -> tuple[str, int]:
+    import pakru  # noqa: PLC0415
+
+    if not os.path.exists(args.path):  # noqa: PTH110
+        raise _Usage(f"pakru validate: no such file or folder: {args.path}")
+    try:
+        data = pakru.load(args.path, base=pakru.dataset() if args.overlay else None)
+    except DataError as exc:
+        count = len(exc.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = "".join(f"{p}\n" for p in exc.problems)
+        return f"{lines}{count} {noun} in {args.path}\n", 1
+    c = data.counts
+    return (
+        f"ok: {args.path}: {c['events']} events, {c['actors']} actors, {c['sources']} sources "
+        f"(data version {data.data_version}, sha256 {data.digest[:12]})\n"
+    ), 0
+
+
+def _changes(args: argparse.Namespace) -> str:
+    from pakru.loader import _package_data  # noqa: PLC0415
+    from pakru.releases import (  # noqa: PLC0415
+        RELEASES,
+        changes,
+        changes_markdown,
+        read_releases,
+        version_key,
+    )
+
+    releases = read_releases(_package_data().joinpath(RELEASES), f"pakru/data/{RELEASES}")
+    recorded = [r.data_version for r in releases]
+    if len(args.versions) > 2:
+        raise _Usage("pakru changes: give NEW, or OLD NEW (two versions at most)")
+    for version in args.versions:
+        if version not in recorded:
+            raise _Usage(
+                f"pakru changes: {version!r} is not a recorded data version; recorded: "
+                + ", ".join(recorded)
+            )
+    if len(args.versions) == 2:
+        old, new = args.versions
+        if version_key(old) > version_key(new):
+            raise _Usage(f"pakru changes: give the older version first ({new} {old})")
+    else:
+        new = args.versions[0]
+        earlier = [v for v in recorded if version_key(v) < version_key(new)]
+        old = earlier[-1] if earlier else None
+    found = changes(releases, old, new)
+    if args.format == "markdown":
+        return changes_markdown(found, old, new)
+    rows = [
+        {
+            "change": c.change,
+            "kind": c.kind,
+            "id": c.id,
+            "replaced_by": c.replaced_by,
+            "reason": c.reason,
+        }
+        for c in found
+    ]
+    columns = ("change", "kind", "id", "replaced_by")
+    return _emit(rows, args.format, (*columns, "reason") if args.format == "csv" else columns)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 failed check, 2 bad input)."""
     parser = _build_parser()
@@ -393,6 +481,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = 0
         if args.command == "verify":
             out, status = _verify(args)
+        elif args.command == "validate":
+            out, status = _validate(args)
         else:
             handler = {
                 "events": _events,
@@ -403,6 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "locate": _locate,
                 "stub-source": _stub,
                 "coverage": _coverage,
+                "changes": _changes,
                 "export": _export,
                 "schema": _schema,
             }[args.command]

@@ -98,7 +98,8 @@ def locate(
     if occurrence is None:
         if len(starts) > 1:
             raise CorpusError(
-                f"phrase occurs {len(starts)} times: {phrase!r}; choose one with occurrence=N"
+                f"phrase occurs {len(starts)} times: {phrase!r}; choose one with "
+                "occurrence=N (--occurrence N on the command line)"
             )
         occurrence = 1
     if not 1 <= occurrence <= len(starts):

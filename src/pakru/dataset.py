@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
-from pakru.errors import QueryError, QueryTypeError, UnknownIdError
-from pakru.model import Actor, Event, Source
+from pakru.errors import PakruWarning, QueryError, QueryTypeError, RetiredIdError, UnknownIdError
+from pakru.model import Actor, Event, Source, Tombstone
 from pakru.query import as_keys, day_range
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
+
+R = TypeVar("R", Event, Actor, Source)
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -90,9 +94,11 @@ class Dataset:
         digest: str,
         license: str,
         label: str,
+        tombstones: Callable[[], Mapping[tuple[str, str], Tombstone]] | None = None,
     ) -> None:
         from pakru._version import __version__  # noqa: PLC0415
 
+        self._tombstones = tombstones
         self._package_version: str = __version__
         self._data_version = data_version
         self._digest = digest
@@ -100,6 +106,7 @@ class Dataset:
         self._label = label
         ordered = sorted(events, key=_date_key)
         self._events = EventList(ordered)
+        self._plain: tuple[Event, ...] = tuple(ordered)  # indexed without EventList overhead
         self._event_by_id = MappingProxyType({e.id: e for e in ordered})
         self._actor_by_id = MappingProxyType({a.id: a for a in sorted(actors, key=lambda a: a.id)})
         self._source_by_id = MappingProxyType(
@@ -208,16 +215,19 @@ class Dataset:
     # -- lookups -----------------------------------------------------------------------
 
     def event(self, id: str) -> Event:
-        """The event with this id; :class:`UnknownIdError` (a ``KeyError``) otherwise."""
+        """The event with this id; :class:`UnknownIdError` (a ``KeyError``) otherwise.
+
+        An id that a release retired gives the record that replaced it, with a
+        :class:`~pakru.PakruWarning` naming both (:class:`~pakru.RetiredIdError` when
+        nothing replaced it).
+        """
         if not isinstance(id, str):
             raise QueryTypeError(f"event: expected an event id string, got {type(id).__name__}")
-        try:
-            return self._event_by_id[id]
-        except KeyError:
-            raise UnknownIdError("event", id, self._event_by_id) from None
+        found = self._event_by_id.get(id)
+        return found if found is not None else self._replacement("event", id, self._event_by_id)
 
     def actor(self, id_or_alias: str | Actor) -> Actor:
-        """The actor with this id, name or alias (any letter case)."""
+        """The actor with this id, name or alias (any letter case); retired ids as for events."""
         if isinstance(id_or_alias, Actor):
             id_or_alias = id_or_alias.id
         if not isinstance(id_or_alias, str):
@@ -227,17 +237,89 @@ class Dataset:
             )
         found = self._actor_names.get(id_or_alias.casefold().strip())
         if found is None:
-            raise UnknownIdError("actor", id_or_alias, self._actor_names)
+            return self._replacement("actor", id_or_alias.strip(), self._actor_by_id)
         return self._actor_by_id[found]
 
     def source(self, id: str) -> Source:
-        """The source with this id."""
+        """The source with this id; retired ids as for events."""
         if not isinstance(id, str):
             raise QueryTypeError(f"source: expected a source id string, got {type(id).__name__}")
-        try:
-            return self._source_by_id[id]
-        except KeyError:
-            raise UnknownIdError("source", id, self._source_by_id) from None
+        found = self._source_by_id.get(id)
+        return found if found is not None else self._replacement("source", id, self._source_by_id)
+
+    def tombstone(self, kind: str, id: str) -> Tombstone | None:
+        """The tombstone of a retired ``kind`` (``"event"``, ...) id, or None."""
+        if self._tombstones is None or not isinstance(id, str):
+            return None
+        return self._tombstones().get((kind, id))
+
+    def _replacement(self, kind: str, key: str, current: Mapping[str, R]) -> R:
+        """The record that took over a retired id, with a warning; or the right error."""
+        stone = self.tombstone(kind, key)
+        if stone is None:
+            candidates = self._actor_names if kind == "actor" else current
+            raise UnknownIdError(kind, key, candidates)
+        first, seen = stone, {key}
+        while stone.replaced_by is not None and stone.replaced_by not in current:
+            nxt = self.tombstone(kind, stone.replaced_by)
+            if nxt is None or nxt.id in seen:
+                break
+            seen.add(nxt.id)
+            stone = nxt
+        if stone.replaced_by is None or stone.replaced_by not in current:
+            raise RetiredIdError(stone)
+        target = stone.replaced_by
+        warnings.warn(
+            f"{kind} {key!r} was retired in data {first.retired_in} ({first.reason}); "
+            f"use {target!r}, which replaces it",
+            PakruWarning,
+            stacklevel=3,
+        )
+        return current[target]
+
+    def resolve(self, id: str, kind: str | None = None) -> Event | Actor | Source | Tombstone:
+        """The record any released id names, or the :class:`~pakru.Tombstone` of a retired one.
+
+        Looks among events, actors and sources (or only ``kind``: ``"event"``, ``"actor"``
+        or ``"source"``). A tombstone comes with a :class:`~pakru.PakruWarning` naming its
+        replacement; only an id that was never released raises :class:`UnknownIdError`.
+        """
+        if not isinstance(id, str):
+            raise QueryTypeError(f"resolve: expected an id string, got {type(id).__name__}")
+        tables: dict[str, Mapping[str, Event | Actor | Source]] = {
+            "event": self._event_by_id,
+            "actor": self._actor_by_id,
+            "source": self._source_by_id,
+        }
+        if kind is not None and kind not in tables:
+            raise QueryError(f"kind: expected 'event', 'actor' or 'source', got {kind!r}")
+        kinds = list(tables) if kind is None else [kind]
+        for name in kinds:
+            record = tables[name].get(id)
+            if record is not None:
+                return record
+        for name in kinds:
+            stone = self.tombstone(name, id)
+            if stone is not None:
+                target = "nothing" if stone.replaced_by is None else repr(stone.replaced_by)
+                warnings.warn(
+                    f"{name} {id!r} was retired in data {stone.retired_in} ({stone.reason}); "
+                    f"it is replaced by {target}",
+                    PakruWarning,
+                    stacklevel=2,
+                )
+                return stone
+        known = [k for name in kinds for k in tables[name]]
+        raise UnknownIdError(kind or "record", id, known)
+
+    def overlay(self, path: str | os.PathLike[str]) -> Dataset:
+        """A new dataset: this one with the user data at ``path`` added; see :func:`pakru.load`.
+
+        This dataset, and everything it returned before, stays as it is.
+        """
+        from pakru.userdata import load  # noqa: PLC0415
+
+        return load(path, base=self)
 
     def actors(self, kind: str | None = None) -> tuple[Actor, ...]:
         """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``)."""
@@ -315,6 +397,8 @@ class Dataset:
             keys = as_keys(name, value, f"a {name} string or a collection of them")
             if keys is None:
                 continue
+            if name == "source":  # a retired source id stands for its replacement
+                keys = tuple(k if k in known else self.source(k).id for k in keys)
             for key in keys:
                 if key not in known:
                     raise UnknownIdError(name, key, known)
@@ -341,7 +425,7 @@ class Dataset:
         if text is not None:
             needle = text.casefold()
             hits = [i for i in hits if needle in self._text[i]]
-        events = self._events
+        events = self._plain
         result = EventList([events[i] for i in hits])
         if one_key is not None:
             self._one_key[one_key] = result
@@ -362,7 +446,10 @@ class Dataset:
         if name == "actor":
             ident = self._actor_names.get(value.casefold().strip())
             return None if ident is None else ("actor", ident)
-        return name, value
+        # Only current keys: unknown or retired ones take the general path every time,
+        # so they keep raising or warning.
+        known = {"type": EVENT_TYPES, "tag": self._by_tag, "source": self._source_by_id}[name]
+        return (name, value) if value in known else None
 
     def _actor_sets(self, actor: object, all_actors: bool, follow: bool) -> list[frozenset[int]]:
         accepted = "an actor id, name or alias, an Actor, or a collection of them"

@@ -56,7 +56,8 @@ _RANKS = {p: i for i, p in enumerate(Precision)}
 
 
 def _fail(text: str, why: str) -> DateSyntaxError:
-    return DateSyntaxError(f"cannot read date {text!r}: {why}; expected {ACCEPTED}")
+    shown = repr(text) if len(text) <= 60 else repr(text[:60]) + " (cut)"
+    return DateSyntaxError(f"cannot read date {shown}: {why}; expected {ACCEPTED}")
 
 
 @attrs.frozen

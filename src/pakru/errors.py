@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -12,15 +13,25 @@ __all__ = [
     "DateSyntaxError",
     "MissingExtraError",
     "PakruError",
+    "PakruWarning",
     "Problem",
     "QueryError",
     "QueryTypeError",
+    "RetiredIdError",
     "UnknownIdError",
 ]
 
 
 class PakruError(Exception):
     """Root of every exception pakru raises on purpose."""
+
+
+class PakruWarning(UserWarning):
+    """Something worked but deserves attention: for example an id that was retired.
+
+    Filter it like any warning (``warnings.simplefilter("error", pakru.PakruWarning)``
+    turns it into an exception).
+    """
 
 
 @attrs.frozen
@@ -105,6 +116,28 @@ class UnknownIdError(PakruError, KeyError):
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str, tuple[str, ...]]]:
         # Suggestions are recomputed from themselves, so they survive pickling.
         return (type(self), (self.kind, self.key, self.suggestions))
+
+
+class RetiredIdError(UnknownIdError):
+    """The id was released once but retired without a replacement.
+
+    ``tombstone`` (a :class:`pakru.Tombstone`) says when and why; ``pakru.resolve``
+    returns it instead of raising.
+    """
+
+    def __init__(self, tombstone: Any) -> None:
+        self.tombstone = tombstone
+        self.kind = str(tombstone.kind)
+        self.key = str(tombstone.id)
+        self.suggestions = ()
+        self.message = (
+            f"{self.kind} {self.key!r} was retired in data {tombstone.retired_in} with no "
+            f"replacement: {tombstone.reason}"
+        )
+        KeyError.__init__(self, self.message)
+
+    def __reduce__(self) -> tuple[type[RetiredIdError], tuple[Any]]:  # type: ignore[override]
+        return (type(self), (self.tombstone,))
 
 
 class MissingExtraError(PakruError, ImportError):

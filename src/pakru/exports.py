@@ -24,9 +24,9 @@ Formats (``FORMATS``):
 
 Exporting a query result (an :class:`~pakru.dataset.EventList` or any events) writes those
 events with every actor and source they refer to, so each export is self-contained.
-``read_export`` (and :func:`read_json_export`, :func:`read_jsonl_export`,
-:func:`read_datapackage`) load a ``json``, ``jsonl`` or ``datapackage`` export back into
-a :class:`~pakru.dataset.Dataset`, validated exactly as the shipped data is.
+:func:`pakru.load` (and :func:`read_export`, which also takes the folder of a ``json``
+or ``jsonl`` export) reads a ``json``, ``jsonl`` or ``datapackage`` export back into a
+:class:`~pakru.dataset.Dataset`, validated exactly as the shipped data is.
 """
 
 from __future__ import annotations
@@ -40,22 +40,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pakru.checks import Located, check_references
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem, QueryError, QueryTypeError
 from pakru.linedict import LineDict, LineList, short
 from pakru.model import Actor, Event, Source
-from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
 from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict
 from pakru.tables import Table, nest, table_rows, tables
 
 __all__ = [
     "FORMATS",
+    "datapackage_document",
     "export",
-    "read_datapackage",
+    "jsonl_document",
     "read_export",
-    "read_json_export",
-    "read_jsonl_export",
     "select",
 ]
 
@@ -431,215 +428,68 @@ def export(
     return tuple(_WRITERS[format](selection, folder))
 
 
-# -- readers --------------------------------------------------------------------------------
+# -- reading exports back ------------------------------------------------------------------
+#
+# pakru.load reads every export that holds all the records: a ``json`` export directly,
+# and the two below by turning them into the same document first (records as line-aware
+# mappings), so one path validates them all, with overlays and corrections.
 
 
-def _lined(value: Any, line: int) -> Any:
-    """JSON values as the line-aware containers the record validators read."""
+def _relined(value: Any, line: int | None) -> Any:
+    """A parsed JSON value with every mapping and list placed at ``line``."""
     if isinstance(value, dict):
-        mapping = LineDict(line)
+        mapping = LineDict(line or 1)
         for key, item in value.items():
-            mapping[key] = _lined(item, line)
+            mapping[key] = _relined(item, line)
+            mapping.key_lines[key] = line or 1
         return mapping
     if isinstance(value, list):
-        items = LineList(line)
-        items.extend(_lined(v, line) for v in value)
+        items = LineList(line or 1)
+        for item in value:
+            items.append(_relined(item, line))
+            items.item_lines.append(line or 1)
         return items
     return value
 
 
-def _date_back(record: dict[str, Any], key: str) -> None:
-    """``key`` and ``key_wording`` back into the authoring form of a date."""
-    wording = record.pop(f"{key}_wording", None)
-    if wording is not None and record.get(key) is not None:
-        record[key] = {"edtf": record[key], "wording": wording}
+def jsonl_document(raw: bytes, file: str) -> LineDict:
+    """A ``jsonl`` export as the document of a ``json`` export, with each record's line."""
+    from pakru.jsonsafe import load_json  # noqa: PLC0415
 
-
-_DERIVED = ("earliest", "latest", "precision")
-
-
-def _authoring(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    """A serialised record in the form the data files use (derived fields removed)."""
-    record = {k: v for k, v in data.items() if k not in _DERIVED or kind != "events"}
-    if kind == "events":
-        _date_back(record, "date")
-    elif kind == "actors" and isinstance(record.get("offices"), list):
-        offices = []
-        for office in record["offices"]:
-            item = dict(office) if isinstance(office, dict) else office
-            if isinstance(item, dict):
-                _date_back(item, "date")
-            offices.append(item)
-        record["offices"] = offices
-    elif kind == "sources":
-        _date_back(record, "issued")
-    return record
-
-
-_BUILDERS = {
-    "events": event_from_mapping,
-    "actors": actor_from_mapping,
-    "sources": source_from_mapping,
-}
-
-
-def _dataset(
-    records: Mapping[str, Sequence[tuple[Any, int | None]]],
-    header: Any,
-    files: Mapping[str, str],
-    label: str,
-) -> Dataset:
-    """Validate serialised records as the loader validates data files; build a Dataset.
-
-    ``records`` maps each kind to (record, line) pairs; ``files`` names the file each
-    kind was read from, for error messages.
-    """
     problems: list[Problem] = []
-    found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
-    for kind, items in records.items():
-        file = files[kind]
-        for i, (data, line) in enumerate(items):
-            where = f"{kind}[{i}]"
-            if not isinstance(data, dict):
-                problems.append(
-                    Problem(file, line, where, f"expected an object, got {short(data)}")
-                )
-                continue
-            start = len(problems)
-            record = _BUILDERS[kind](_lined(_authoring(kind, data), line or 0), file, problems)
-            if line is None:
-                problems[start:] = [
-                    Problem(p.file, None, p.field, p.message) for p in problems[start:]
-                ]
-            if record is None:
-                continue
-            if isinstance(record, Event):
-                expected = event_to_dict(record)
-                for key in _DERIVED:
-                    if key in data and data[key] != expected[key]:
-                        problems.append(
-                            Problem(
-                                file,
-                                line,
-                                f"{record.id}.{key}",
-                                f"is {data[key]!r} but the date {record.date.edtf!r} gives "
-                                f"{expected[key]!r}",
-                            )
-                        )
-            found[kind].append(Located(record, file, line))
-    check_references(found["events"], found["actors"], found["sources"], problems)
-    meta = _header(header, files["header"], problems)
-    if problems:
-        raise DataError(problems)
-    return Dataset(
-        events=[x.record for x in found["events"]],  # type: ignore[misc]
-        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
-        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
-        data_version=meta["data_version"],
-        digest=meta["digest"],
-        license=meta["license"],
-        label=label,
-    )
-
-
-def _header(header: Any, file: str, problems: list[Problem]) -> dict[str, str]:
-    keys = ("data_version", "digest", "license")
-    if not isinstance(header, dict):
-        problems.append(
-            Problem(
-                file, None, "pakru", "expected the export's header object with " + ", ".join(keys)
-            )
-        )
-        return dict.fromkeys(keys, "")
-    out: dict[str, str] = {}
-    for key in keys:
-        value = header.get(key)
-        if not isinstance(value, str) or not value:
-            problems.append(
-                Problem(file, None, f"pakru.{key}", f"expected a string, got {short(value)}")
-            )
-            value = ""
-        out[key] = value
-    return out
-
-
-def _same(file: Path) -> dict[str, str]:
-    return dict.fromkeys(("events", "actors", "sources", "header"), str(file))
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError.single(str(path), None, "", f"cannot read the export: {exc}") from None
-
-
-def read_json_export(path: str | os.PathLike[str]) -> Dataset:
-    """The dataset in a ``json`` export (``pakru.json``), validated like the shipped data."""
-    file = Path(path)
-    if file.is_dir():
-        file = file / JSON_FILE
-    try:
-        doc = json.loads(_read_text(file))
-    except json.JSONDecodeError as exc:
-        raise DataError.single(str(file), exc.lineno, "", f"not JSON: {exc.msg}") from None
-    if not isinstance(doc, dict):
-        raise DataError.single(
-            str(file), 1, "", "expected a JSON object with pakru, events, actors and sources"
-        )
-    missing = [
-        k
-        for k in ("pakru", "events", "actors", "sources")
-        if not isinstance(doc.get(k), (list, dict))
-    ]
-    if missing:
-        raise DataError.single(
-            str(file), None, "", f"not a pakru json export: missing {', '.join(missing)}"
-        )
-    records = {}
-    for kind in ("events", "actors", "sources"):
-        items = doc[kind]
-        if not isinstance(items, list):
-            raise DataError.single(str(file), None, kind, "expected a list of records")
-        records[kind] = [(item, None) for item in items]
-    return _dataset(records, doc["pakru"], _same(file), str(file))
-
-
-def read_jsonl_export(path: str | os.PathLike[str]) -> Dataset:
-    """The dataset in a ``jsonl`` export (``pakru.jsonl``), validated like the shipped data."""
-    file = Path(path)
-    if file.is_dir():
-        file = file / JSONL_FILE
-    header: Any = None
-    records: dict[str, list[tuple[Any, int | None]]] = {"events": [], "actors": [], "sources": []}
+    doc = LineDict(1)
     kinds = {"event": "events", "actor": "actors", "source": "sources"}
-    problems: list[Problem] = []
-    for number, line in enumerate(_read_text(file).splitlines(), 1):
+    for plural in kinds.values():
+        doc[plural] = LineList(1)
+    for number, line in enumerate(raw.split(b"\n"), 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(str(file), number, "", f"not JSON: {exc.msg}"))
+            item = load_json(line, file)
+        except DataError as exc:
+            problems.extend(Problem(p.file, number, p.field, p.message) for p in exc.problems)
             continue
         kind = item.get("kind") if isinstance(item, dict) else None
-        if number == 1 and kind == "pakru":
-            header = item.get("record")
-        elif kind in kinds:
-            records[kinds[kind]].append((item.get("record"), number))
+        if kind == "pakru" and "pakru" not in doc:
+            doc["pakru"] = _relined(item.get("record"), number)
+            doc.key_lines["pakru"] = number
+        elif kind in kinds and isinstance(item, dict) and "record" in item:
+            records = doc[kinds[kind]]
+            records.append(_relined(item["record"], number))
+            records.item_lines.append(number)
         else:
             problems.append(
                 Problem(
-                    str(file),
+                    file,
                     number,
                     "kind",
-                    "expected {'kind': 'event'|'actor'|'source', 'record': {...}} "
-                    "(and a first line of kind 'pakru')",
+                    'expected {"kind": "event" | "actor" | "source", "record": {...}} '
+                    'after a first line of kind "pakru"',
                 )
             )
     if problems:
         raise DataError(problems)
-    return _dataset(records, header, _same(file), str(file))
+    return doc
 
 
 def _decode(column: Any, text: str) -> Any:
@@ -649,12 +499,14 @@ def _decode(column: Any, text: str) -> Any:
         return int(text)
     if column.type == "boolean":
         if text not in ("true", "false"):
-            raise ValueError(f"expected true or false, got {text!r}")
+            msg = f"expected true or false, got {short(text)}"
+            raise ValueError(msg)
         return text == "true"
     if column.type == "array":
         value = json.loads(text)
         if not isinstance(value, list):
-            raise ValueError(f"expected a JSON array, got {short(text)}")
+            msg = f"expected a JSON array, got {short(text)}"
+            raise ValueError(msg)
         return value
     return text
 
@@ -663,8 +515,10 @@ def _read_table(
     target: Path, table: Table, resource: Mapping[str, Any], problems: list[Problem]
 ) -> list[tuple[dict[str, Any], int]]:
     """The rows of one CSV file of a data package, with their lines; checks size and hash."""
+    from pakru.manifest import read_bounded  # noqa: PLC0415
+
     try:
-        raw = target.read_bytes()
+        raw = read_bounded(target)
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(target), None, "", f"cannot read the table: {exc}"))
@@ -708,76 +562,76 @@ def _read_table(
     return out
 
 
-def read_datapackage(path: str | os.PathLike[str]) -> Dataset:
-    """The dataset in a ``datapackage`` export: checks each file's size and SHA-256 first."""
-    file = Path(path)
-    if file.is_dir():
-        file = file / DATAPACKAGE_FILE
-    try:
-        descriptor = json.loads(_read_text(file))
-    except json.JSONDecodeError as exc:
-        raise DataError.single(str(file), exc.lineno, "", f"not JSON: {exc.msg}") from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DataError.single(str(file), None, "resources", "expected a data package descriptor")
+def datapackage_document(file: Path) -> tuple[LineDict, dict[str, str]]:
+    """A ``datapackage`` export as the document of a ``json`` export, and its files' digests.
+
+    Each file's size and SHA-256 are checked against the descriptor first. Records carry
+    the line of their row in ``events.csv``, ``actors.csv`` or ``sources.csv``.
+    """
+    from pakru.jsonsafe import load_json  # noqa: PLC0415
+    from pakru.manifest import read_bounded  # noqa: PLC0415
+
+    label = str(file)
+    raw = read_bounded(file)
+    descriptor = load_json(raw, label)
+    if not isinstance(descriptor, LineDict) or not isinstance(descriptor.get("resources"), list):
+        raise DataError.single(label, 1, "resources", "expected a data package descriptor")
     layout = {t.name: t for t in tables()}
     problems: list[Problem] = []
     rows: dict[str, list[dict[str, Any]]] = {}
     lines: dict[tuple[str, Any], int] = {}
+    digests = {file.name: hashlib.sha256(raw).hexdigest()}
     for resource in descriptor["resources"]:
         name = resource.get("name") if isinstance(resource, dict) else None
         if name not in layout:
             continue
         target = file.parent / str(resource.get("path", ""))
         found = _read_table(target, layout[name], resource, problems)
+        digests[target.name] = str(resource.get("hash", "")).removeprefix("sha256:")
         rows[name] = [row for row, _ in found]
         lines.update(((name, row.get("id")), line) for row, line in found)
     missing = [n for n in layout if n not in rows]
     if missing:
         problems.append(
-            Problem(str(file), None, "resources", f"missing the tables {', '.join(missing)}")
+            Problem(label, None, "resources", f"missing the tables {', '.join(missing)}")
         )
     if problems:
         raise DataError(problems)
     try:
         nested = nest(rows)
     except ValueError as exc:
-        raise DataError.single(str(file), None, "", str(exc)) from None
-    records = {
-        kind: [(r, lines.get((kind, r.get("id")))) for r in items] for kind, items in nested.items()
-    }
-    files = {kind: str(file.parent / f"{kind}.csv") for kind in records}
-    return _dataset(records, descriptor.get("pakru"), {**files, "header": str(file)}, str(file))
+        raise DataError.single(label, None, "", str(exc)) from None
+    doc = LineDict(1)
+    if "pakru" in descriptor:
+        doc["pakru"] = _relined(dict(descriptor["pakru"]), descriptor.line_of("pakru"))
+        doc.key_lines["pakru"] = descriptor.line_of("pakru")
+    for kind, records in nested.items():
+        items = LineList(1)
+        for record in records:
+            line = lines.get((kind, record.get("id")), 1)
+            items.append(_relined(record, line))
+            items.item_lines.append(line)
+        doc[kind] = items
+    return doc, digests
 
 
 def read_export(path: str | os.PathLike[str]) -> Dataset:
-    """The dataset in any export pakru reads back: a ``json``, ``jsonl`` or ``datapackage``.
+    """The dataset in a ``json``, ``jsonl`` or ``datapackage`` export (as :func:`pakru.load`).
 
-    ``path`` is the file (``pakru.json``, ``pakru.jsonl``, ``datapackage.json``) or the
-    folder holding one of them.
+    ``path`` is the file (``pakru.json``, ``pakru.jsonl``, ``datapackage.json``) or a
+    folder holding one of them. The records are validated exactly as the shipped data
+    is; any problem raises one :class:`~pakru.errors.DataError` listing them all.
     """
+    from pakru.userdata import load  # noqa: PLC0415
+
     if not isinstance(path, (str, os.PathLike)):
         raise QueryTypeError(f"read_export: expected a path, got {type(path).__name__}")
     target = Path(path)
     if target.is_dir():
-        for name, reader in (
-            (DATAPACKAGE_FILE, read_datapackage),
-            (JSON_FILE, read_json_export),
-            (JSONL_FILE, read_jsonl_export),
-        ):
+        for name in (DATAPACKAGE_FILE, JSON_FILE, JSONL_FILE):
             if (target / name).is_file():
-                return reader(target / name)
+                return load(target / name)
         raise QueryError(
             f"read_export: {target} holds no {DATAPACKAGE_FILE}, {JSON_FILE} or {JSONL_FILE}"
         )
-    if target.name == DATAPACKAGE_FILE:
-        return read_datapackage(target)
-    if target.suffix == ".jsonl":
-        return read_jsonl_export(target)
-    if target.suffix == ".json":
-        return read_json_export(target)
-    if not target.exists():
-        raise QueryError(f"read_export: {target} does not exist")
-    raise QueryError(
-        f"read_export: cannot tell the format of {target}; expected a .json or .jsonl export, "
-        f"a {DATAPACKAGE_FILE}, or a folder holding one"
-    )
+    return load(target)

@@ -10,6 +10,7 @@ through ``importlib.resources``.
 from __future__ import annotations
 
 import os
+from typing import IO, Any
 
 __all__ = ["FolderTree", "package_folder"]
 
@@ -51,6 +52,10 @@ class FolderTree:
     def joinpath(self, child: str) -> FolderTree:
         """The entry ``child`` of this folder."""
         return FolderTree(os.path.join(self._path, child))  # noqa: PTH118
+
+    def open(self, mode: str = "r", encoding: str | None = None) -> IO[Any]:
+        """The file, opened as :func:`open` would open it."""
+        return open(self._path, mode, encoding=encoding)  # noqa: PTH123
 
     def read_bytes(self) -> bytes:
         """The content of the file."""

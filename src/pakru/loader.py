@@ -9,22 +9,33 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from pakru.checks import Located, check_references
 from pakru.compiled import COMPILED, read_compiled
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
 from pakru.fstree import package_folder
-from pakru.linedict import LineDict, LineList, short
-from pakru.manifest import DATA_DIRS, Tree, data_files, read_manifest
+from pakru.linedict import LineDict, LineList, short, type_name
+from pakru.manifest import (
+    DATA_DIRS,
+    MANIFEST,
+    Manifest,
+    Tree,
+    data_files,
+    read_manifest,
+    unversioned,
+)
+from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
+from pakru.releases import RELEASES, lazy_tombstones
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
     from pakru.model import Actor, Event, Source
 
-__all__ = ["load_tree", "shipped"]
+__all__ = ["build_records", "collect_tree", "load_tree", "shipped"]
 
 
 def _kind(path: str) -> str | None:
@@ -36,12 +47,18 @@ def _kind(path: str) -> str | None:
 
 
 def load_tree(
-    root: Tree, label: str, *, expect_version: str | None = None, compiled: bool = True
+    root: Tree,
+    label: str,
+    *,
+    expect_version: str | None = None,
+    compiled: bool = True,
+    releases: Tree | None = None,
 ) -> Dataset:
     """Load and validate the data directory ``root``; ``label`` prefixes file names.
 
     With ``compiled=True`` the records of a ``compiled.json`` made from exactly these
-    files (same SHA-256 for each) are used instead of parsing the YAML.
+    files (same SHA-256 for each) are used instead of parsing the YAML. ``releases`` is
+    the folder of release records whose tombstones keep retired ids resolving.
 
     The cyclic garbage collector is paused while the records are built: they hold no
     cycles, and its passes over the growing heap made loading grow faster than the data
@@ -51,15 +68,61 @@ def load_tree(
     if paused:
         gc.disable()
     try:
-        return _load_tree(root, label, expect_version=expect_version, compiled=compiled)
+        return _load_tree(
+            root, label, expect_version=expect_version, compiled=compiled, releases=releases
+        )
     finally:
         if paused:
             gc.enable()
 
 
-def _load_tree(root: Tree, label: str, *, expect_version: str | None, compiled: bool) -> Dataset:
+def _load_tree(
+    root: Tree,
+    label: str,
+    *,
+    expect_version: str | None,
+    compiled: bool,
+    releases: Tree | None,
+) -> Dataset:
+    found, manifest, problems = collect_tree(
+        root, label, expect_version=expect_version, compiled=compiled
+    )
+    check_references(found["events"], found["actors"], found["sources"], problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        events=[x.record for x in found["events"]],  # type: ignore[misc]
+        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
+        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
+        data_version=manifest.data_version,
+        digest=manifest.digest,
+        license=manifest.license,
+        label=label,
+        tombstones=None if releases is None else lazy_tombstones(releases, f"{label}/releases"),
+    )
+
+
+def collect_tree(
+    root: Tree,
+    label: str,
+    *,
+    expect_version: str | None = None,
+    compiled: bool = True,
+    manifest_required: bool = True,
+    prepare: Prepare | None = None,
+) -> tuple[dict[str, list[Located]], Manifest, list[Problem]]:
+    """Every record of a data directory, its manifest, and the problems found so far.
+
+    Cross-record checks are left to the caller, which may add records (an overlay).
+    Without ``manifest_required`` a directory with no ``manifest.json`` is read as
+    unversioned data; one that has a manifest is always checked against it. ``prepare``
+    is passed on to :func:`build_records`.
+    """
     files = data_files(root)
-    manifest = read_manifest(root, files, label)
+    if manifest_required or root.joinpath(MANIFEST).is_file():
+        manifest = read_manifest(root, files, label)
+    else:
+        manifest = unversioned(files)
     problems: list[Problem] = []
     if expect_version is not None and manifest.data_version != expect_version:
         problems.append(
@@ -83,38 +146,19 @@ def _load_tree(root: Tree, label: str, *, expect_version: str | None, compiled: 
                 "sources": [Located(r, name, None) for r in ready.sources],
             }
     if found is None:
-        found = _from_yaml(files, label, problems)
-    check_references(found["events"], found["actors"], found["sources"], problems)
-    if problems:
-        raise DataError(problems)
-    return Dataset(
-        events=[x.record for x in found["events"]],  # type: ignore[misc]
-        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
-        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
-        data_version=manifest.data_version,
-        digest=manifest.digest,
-        license=manifest.license,
-        label=label,
-    )
+        found = _from_yaml(files, label, problems, prepare)
+    return found, manifest, problems
 
 
 def _from_yaml(
-    files: Mapping[str, bytes], label: str, problems: list[Problem]
+    files: Mapping[str, bytes],
+    label: str,
+    problems: list[Problem],
+    prepare: Prepare | None = None,
 ) -> dict[str, list[Located]]:
     """Parse and validate every YAML data file, adding problems instead of raising."""
-    from pakru.records import (  # noqa: PLC0415 - compiled data needs no record readers
-        actor_from_mapping,
-        event_from_mapping,
-        source_from_mapping,
-    )
     from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
 
-    builders: dict[str, Callable[[LineDict, str, list[Problem]], Event | Actor | Source | None]]
-    builders = {
-        "events": event_from_mapping,
-        "actors": actor_from_mapping,
-        "sources": source_from_mapping,
-    }
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
     for path in sorted(files):
         kind = _kind(path)
@@ -135,24 +179,52 @@ def _from_yaml(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        if doc is None:
-            continue
-        if not isinstance(doc, list):
+        build_records(kind, doc, name, 1, into=found[kind], problems=problems, prepare=prepare)
+    return found
+
+
+#: A hook that sees (and may rewrite) each record's mapping before it is validated.
+Prepare = Callable[[str, LineDict, str], None]
+
+#: How to build each kind of record from a mapping of a data file.
+BUILDERS: dict[str, Callable[[LineDict, str, list[Problem]], Event | Actor | Source | None]] = {
+    "events": event_from_mapping,
+    "actors": actor_from_mapping,
+    "sources": source_from_mapping,
+}
+
+
+def build_records(
+    kind: str,
+    doc: Any,
+    file: str,
+    line: int | None,
+    *,
+    into: list[Located],
+    problems: list[Problem],
+    prepare: Prepare | None = None,
+) -> None:
+    """Validate a list of ``kind`` records read from ``file`` into ``into``.
+
+    ``prepare(kind, mapping, file)`` may inspect or rewrite each mapping first.
+    """
+    if doc is None:
+        return
+    if not isinstance(doc, list):
+        problems.append(Problem(file, line, "", f"expected a list of {kind}, got {type_name(doc)}"))
+        return
+    for i, item in enumerate(doc):
+        if not isinstance(item, LineDict):
+            where = doc.line_of(i) if isinstance(doc, LineList) else line
             problems.append(
-                Problem(name, 1, "", f"expected a list of {kind}, got {type(doc).__name__}")
+                Problem(file, where, f"[{i}]", f"expected a mapping, got {short(item)}")
             )
             continue
-        for i, item in enumerate(doc):
-            if not isinstance(item, LineDict):
-                line = doc.line_of(i) if isinstance(doc, LineList) else None
-                problems.append(
-                    Problem(name, line, f"[{i}]", f"expected a mapping, got {short(item)}")
-                )
-                continue
-            record = builders[kind](item, name, problems)
-            if record is not None:
-                found[kind].append(Located(record, name, item.line))
-    return found
+        if prepare is not None:
+            prepare(kind, item, file)
+        record = BUILDERS[kind](item, file, problems)
+        if record is not None:
+            into.append(Located(record, file, item.line))
 
 
 _lock = threading.Lock()
@@ -193,5 +265,11 @@ def shipped() -> Dataset:
         if _shipped is None:
             from pakru._version import DATA_VERSION  # noqa: PLC0415
 
-            _shipped = load_tree(_package_data(), "pakru/data", expect_version=DATA_VERSION)
+            data = _package_data()
+            _shipped = load_tree(
+                data,
+                "pakru/data",
+                expect_version=DATA_VERSION,
+                releases=data.joinpath(RELEASES),
+            )
         return _shipped

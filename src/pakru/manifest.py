@@ -16,9 +16,26 @@ import attrs
 
 from pakru.errors import DataError, Problem
 
-__all__ = ["MANIFEST", "Manifest", "data_files", "read_manifest", "render_manifest"]
+__all__ = [
+    "MANIFEST",
+    "MAX_FILE_BYTES",
+    "NO_LICENSE",
+    "UNVERSIONED",
+    "Manifest",
+    "data_files",
+    "read_bounded",
+    "read_manifest",
+    "render_manifest",
+    "unversioned",
+]
 
 MANIFEST = "manifest.json"
+#: Largest data file pakru reads, in bytes; larger files are refused, not read whole.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+#: The data version reported for data that has no manifest (a user's own folder).
+UNVERSIONED = "0.0.0"
+#: The licence reported for data that does not state one (SPDX "no assertion").
+NO_LICENSE = "NOASSERTION"
 #: Folders whose YAML files hold records of one kind each.
 DATA_DIRS = ("events", "actors", "sources")
 _SEMVER = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
@@ -52,6 +69,16 @@ class Manifest:
         return hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
 
+def read_bounded(entry: Any) -> bytes:
+    """The bytes of a file (a Path or a Traversable), at most one past :data:`MAX_FILE_BYTES`.
+
+    A file that is too large is then refused by the parser without being read whole.
+    """
+    with entry.open("rb") as stream:
+        data: bytes = stream.read(MAX_FILE_BYTES + 1)
+    return data
+
+
 def data_files(root: Tree) -> dict[str, bytes]:
     """Every data file under ``root``, keyed by its path relative to ``root``.
 
@@ -61,11 +88,11 @@ def data_files(root: Tree) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     for entry in root.iterdir():
         if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
-            found[entry.name] = entry.read_bytes()
+            found[entry.name] = read_bounded(entry)
         elif entry.is_dir() and entry.name in DATA_DIRS:
             for child in entry.iterdir():
                 if child.is_file() and child.name.endswith((".yaml", ".yml")):
-                    found[f"{entry.name}/{child.name}"] = child.read_bytes()
+                    found[f"{entry.name}/{child.name}"] = read_bounded(child)
     return found
 
 
@@ -125,6 +152,12 @@ def read_manifest(root: Tree, files: Mapping[str, bytes], label: str) -> Manifes
     if problems:
         raise DataError(problems)
     return Manifest(version, licence, dict(listed))  # type: ignore[arg-type]
+
+
+def unversioned(files: Mapping[str, bytes]) -> Manifest:
+    """What a manifest would say of ``files`` that have none: no version, no licence."""
+    digests = {path: hashlib.sha256(files[path]).hexdigest() for path in sorted(files)}
+    return Manifest(UNVERSIONED, NO_LICENSE, digests)
 
 
 def render_manifest(

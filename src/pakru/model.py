@@ -25,6 +25,7 @@ __all__ = [
     "Office",
     "Participant",
     "Source",
+    "Tombstone",
 ]
 
 _str = v.instance_of(str)
@@ -187,3 +188,19 @@ class Event:
     def sources(self) -> tuple[str, ...]:
         """Ids of the sources cited, each once, in the order first cited."""
         return tuple(dict.fromkeys(e.source for e in self.evidence))
+
+
+@attrs.frozen
+class Tombstone:
+    """What became of an id that a release retired.
+
+    ``replaced_by`` is the id (of the same kind) that carries the record on, for example
+    the event two duplicates were merged into; None when the record was withdrawn
+    without a successor. ``reason`` says why, for the people who stored the old id.
+    """
+
+    id: str = attrs.field(validator=_str)
+    kind: str = attrs.field(validator=v.in_(("event", "actor", "source")))
+    retired_in: str = attrs.field(validator=_str)
+    replaced_by: str | None = attrs.field(validator=_opt_str)
+    reason: str = attrs.field(validator=_str)

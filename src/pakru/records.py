@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pakru.dates import EDTFDate
 from pakru.errors import PakruError, Problem
-from pakru.linedict import LineDict, LineList, short
+from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.model import (
     Actor,
     Claim,
@@ -52,6 +52,9 @@ ISO3 = re.compile(r"[A-Z]{3}")
 URL = re.compile(r"https?://\S+")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_PASSAGE = 5000
+#: Longest id, tag or other keyword accepted (URLs may be longer: :data:`MAX_URL`).
+MAX_KEYWORD = 200
+MAX_URL = 2000
 
 
 class _Reader:
@@ -82,7 +85,7 @@ class _Reader:
             return None
         value = self.m[key]
         if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-            self.fail(key, f"expected {what}, got {type(value).__name__} {short(value)}")
+            self.fail(key, f"expected {what}, got {type_name(value)} {short(value)}")
             return None
         return value
 
@@ -96,18 +99,29 @@ class _Reader:
         return value
 
     def matching(
-        self, key: str, rx: re.Pattern[str], what: str, *, required: bool = True
+        self,
+        key: str,
+        rx: re.Pattern[str],
+        what: str,
+        *,
+        required: bool = True,
+        longest: int = MAX_KEYWORD,
     ) -> str | None:
         value = self.text(key, required=required, what=what)
+        if value is not None and len(value) > longest:
+            self.fail(key, f"{short(value)} is longer than {longest} characters; expected {what}")
+            return None
         if value is not None and not rx.fullmatch(value):
-            self.fail(key, f"{value!r} is not {what}")
+            self.fail(key, f"{short(value)} is not {what}")
             return None
         return value
 
     def choice(self, key: str, options: Any, what: str, *, required: bool = True) -> str | None:
         value = self.text(key, required=required, what=what)
         if value is not None and value not in options:
-            self.fail(key, f"{value!r} is not one of the {what}: " + ", ".join(sorted(options)))
+            self.fail(
+                key, f"{short(value)} is not one of the {what}: " + ", ".join(sorted(options))
+            )
             return None
         return value
 
@@ -128,7 +142,7 @@ class _Reader:
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = f"{raw:04d}"
         if not isinstance(raw, str):
-            self.fail(key, f"expected an EDTF date string, got {type(raw).__name__} {short(raw)}")
+            self.fail(key, f"expected an EDTF date string, got {type_name(raw)} {short(raw)}")
             return None
         try:
             return EDTFDate(raw, wording=wording)
@@ -154,7 +168,7 @@ class _Reader:
         for i, line, item in self.items(key):
             if not isinstance(item, str) or not item.strip():
                 self.fail(f"{key}[{i}]", f"expected {what}, got {short(item)}", line)
-            elif rx is not None and not rx.fullmatch(item):
+            elif rx is not None and (len(item) > MAX_KEYWORD or not rx.fullmatch(item)):
                 self.fail(f"{key}[{i}]", f"{short(item)} is not {what}", line)
             else:
                 out.append(item)
@@ -404,7 +418,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     publisher = r.text("publisher", required=False)
     container = r.text("container", required=False)
     issued = r.date("issued", required=False)
-    url = r.matching("url", URL, "an http(s) URL", required=False)
+    url = r.matching("url", URL, "an http(s) URL", required=False, longest=MAX_URL)
     accessed_text = r.matching("accessed", DAY, "a day as YYYY-MM-DD", required=False)
     accessed = None
     if accessed_text is not None:

@@ -77,18 +77,23 @@ def _edtf_pattern() -> str:
     return f"^(?:{point}|{end}/{end})$"
 
 
+def _keyword(rx: re.Pattern[str], longest: int = records.MAX_KEYWORD) -> dict[str, Any]:
+    """An id or other keyword: its pattern, and the longest the loader accepts."""
+    return {"pattern": _anchored(rx), "maxLength": longest}
+
+
 _TEXT: dict[str, Any] = {"minLength": 1, "pattern": r"\S"}
-_SHA256 = {"pattern": _anchored(records.SHA256)}
-_ACTOR_ID = {"pattern": _anchored(records.ACTOR_ID)}
-_SOURCE_ID = {"pattern": _anchored(records.SOURCE_ID)}
+_SHA256 = _keyword(records.SHA256)
+_ACTOR_ID = _keyword(records.ACTOR_ID)
+_SOURCE_ID = _keyword(records.SOURCE_ID)
 
 #: Value rules per field (``Class.field``), beyond what the annotation says.
 _RULES: dict[str, dict[str, Any]] = {
-    "Event.id": {"pattern": _anchored(records.EVENT_ID)},
+    "Event.id": _keyword(records.EVENT_ID),
     "Event.type": {"enum": list(EVENT_TYPES)},
     "Event.participants": {"minItems": 1, "uniqueItems": True},
     "Event.evidence": {"minItems": 1, "uniqueItems": True},
-    "Event.tags": {"uniqueItems": True, "items": {"pattern": _anchored(records.TAG)}},
+    "Event.tags": {"uniqueItems": True, "items": _keyword(records.TAG)},
     "Participant.actor": _ACTOR_ID,
     "Participant.role": {"enum": list(ROLES)},
     "Evidence.source": _SOURCE_ID,
@@ -104,7 +109,7 @@ _RULES: dict[str, dict[str, Any]] = {
     "Actor.id": _ACTOR_ID,
     "Actor.kind": {"enum": list(ACTOR_KINDS)},
     "Actor.aliases": {"uniqueItems": True},
-    "Actor.iso3": {"pattern": _anchored(records.ISO3)},
+    "Actor.iso3": _keyword(records.ISO3),
     "Actor.predecessor": _ACTOR_ID,
     "Actor.successor": _ACTOR_ID,
     "Office.of": _ACTOR_ID,
@@ -114,8 +119,8 @@ _RULES: dict[str, dict[str, Any]] = {
     "Source.length": {"minimum": 1},
     "Source.paragraphs": {"minimum": 1},
     "Source.kind": {"enum": list(SOURCE_KINDS)},
-    "Source.url": {"pattern": _anchored(records.URL), "format": "uri"},
-    "Source.language": {"pattern": _anchored(records.LANGUAGE)},
+    "Source.url": {**_keyword(records.URL, records.MAX_URL), "format": "uri"},
+    "Source.language": _keyword(records.LANGUAGE),
     "Creator.role": {"enum": list(records.CREATOR_ROLES)},
 }
 
