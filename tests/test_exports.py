@@ -500,3 +500,34 @@ def test_wording_of_office_terms_and_publication_dates_survives(
     assert source_from_dict(json.loads(json.dumps(source_to_dict(dated)))) == dated
     assert not list(check_schema("actor").iter_errors(actor_to_dict(changed)))
     assert not list(check_schema("source").iter_errors(source_to_dict(dated)))
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "datapackage"])
+def test_wording_of_office_terms_and_publication_dates_loads_back(tmp_path: Path, fmt: str) -> None:
+    data = pakru.dataset()
+    person = next(a for a in data.actors("person") if a.offices)
+    term = person.offices[0]
+    reworded = attrs.evolve(
+        person, offices=(attrs.evolve(term, date=pakru.parse_edtf(term.date.edtf, wording="x")),)
+    )
+    source = next(s for s in data.sources() if s.issued is not None)
+    assert source.issued is not None
+    dated = attrs.evolve(source, issued=pakru.parse_edtf(source.issued.edtf, wording="last May"))
+    changed = pakru.Dataset(
+        events=tuple(data),
+        actors=[reworded if a.id == person.id else a for a in data.actors()],
+        sources=[dated if s.id == source.id else s for s in data.sources()],
+        data_version=data.data_version,
+        digest=data.digest,
+        license=data.license,
+        label="changed",
+    )
+    pakru.export(changed, fmt, tmp_path)
+    loaded = read_export(tmp_path)
+    assert loaded.actor(person.id) == reworded
+    assert loaded.source(source.id) == dated
+
+
+def test_load_reads_a_data_package_folder(exported: dict[str, Path]) -> None:
+    loaded = pakru.load(exported["datapackage"])
+    assert tuple(loaded) == tuple(pakru.dataset())
