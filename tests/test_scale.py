@@ -7,6 +7,7 @@ import gc
 import importlib.resources
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -129,3 +130,41 @@ def test_every_tag_and_source_index_counts_match_the_records() -> None:
     cited = Counter(s for e in DATA for s in e.sources)
     for source, count in cited.items():
         assert len(DATA.events(source=source)) == count
+
+
+def test_the_loader_names_the_release_folder_as_releases_does() -> None:
+    from pakru import loader, releases  # noqa: PLC0415
+
+    assert loader.RELEASES == releases.RELEASES
+
+
+def test_the_first_query_imports_only_what_compiled_data_needs(run_python: Any) -> None:
+    root = _package_data()
+    if not isinstance(root, FolderTree) or not root.joinpath("compiled.json").is_file():
+        pytest.skip("this install is not a plain folder with compiled data (a wheel install)")
+    code = (
+        "import sys, pakru\n"
+        "pakru.events(actor='ussr')\n"
+        "unneeded = {'pakru.records', 'pakru.releases', 'pakru.yamlsafe', 'yaml',\n"
+        "            'importlib.resources', 'importlib_resources', 'pathlib', 'zipfile'}\n"
+        "print(sorted(unneeded & set(sys.modules)))\n"
+    )
+    result = run_python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_retired_ids_still_resolve_after_a_lazy_start(run_python: Any) -> None:
+    code = (
+        "import sys, pakru\n"
+        "data = pakru.dataset()\n"
+        "loaded = 'pakru.releases' in sys.modules\n"
+        "try:\n"
+        "    data.event('1900-01-01-no-such-event')\n"
+        "except pakru.UnknownIdError:\n"
+        "    pass\n"
+        "print(loaded, 'pakru.releases' in sys.modules)\n"
+    )
+    result = run_python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "True"  # an unknown id reads the release records

@@ -6,6 +6,7 @@ Nothing is returned unless everything is valid: any problem raises one
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 import threading
@@ -27,13 +28,11 @@ from pakru.manifest import (
     read_manifest,
     unversioned,
 )
-from pakru.records import actor_from_mapping, event_from_mapping, source_from_mapping
-from pakru.releases import RELEASES, lazy_tombstones
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from pakru.model import Actor, Event, Source
+    from pakru.model import Actor, Event, Source, Tombstone
 
 __all__ = ["build_records", "collect_tree", "load_tree", "shipped"]
 
@@ -98,7 +97,7 @@ def _load_tree(
         digest=manifest.digest,
         license=manifest.license,
         label=label,
-        tombstones=None if releases is None else lazy_tombstones(releases, f"{label}/releases"),
+        tombstones=None if releases is None else _tombstones(releases, f"{label}/releases"),
     )
 
 
@@ -186,12 +185,27 @@ def _from_yaml(
 #: A hook that sees (and may rewrite) each record's mapping before it is validated.
 Prepare = Callable[[str, LineDict, str], None]
 
-#: How to build each kind of record from a mapping of a data file.
-BUILDERS: dict[str, Callable[[LineDict, str, list[Problem]], Event | Actor | Source | None]] = {
-    "events": event_from_mapping,
-    "actors": actor_from_mapping,
-    "sources": source_from_mapping,
-}
+Builder = Callable[[LineDict, str, list[Problem]], "Event | Actor | Source | None"]
+"""Builds one kind of record from a mapping, or adds problems and returns None."""
+
+
+@functools.cache
+def builders() -> dict[str, Builder]:
+    """How to build each kind of record from a mapping of a data file.
+
+    The record readers are imported on first use: loading compiled data never needs them.
+    """
+    from pakru.records import (  # noqa: PLC0415
+        actor_from_mapping,
+        event_from_mapping,
+        source_from_mapping,
+    )
+
+    return {
+        "events": event_from_mapping,
+        "actors": actor_from_mapping,
+        "sources": source_from_mapping,
+    }
 
 
 def build_records(
@@ -222,9 +236,31 @@ def build_records(
             continue
         if prepare is not None:
             prepare(kind, item, file)
-        record = BUILDERS[kind](item, file, problems)
+        record = builders()[kind](item, file, problems)
         if record is not None:
             into.append(Located(record, file, item.line))
+
+
+#: The folder of release records (``pakru.releases.RELEASES``, named here so that loading
+#: the data does not import that module; a test keeps the two equal).
+RELEASES = "releases"
+
+
+def _tombstones(folder: Tree, label: str) -> Callable[[], Mapping[tuple[str, str], Tombstone]]:
+    """:func:`pakru.releases.lazy_tombstones`, importing that module on first use only."""
+    lock = threading.Lock()
+    reader: list[Callable[[], Mapping[tuple[str, str], Tombstone]]] = []
+
+    def get() -> Mapping[tuple[str, str], Tombstone]:
+        if not reader:
+            with lock:
+                if not reader:
+                    from pakru.releases import lazy_tombstones  # noqa: PLC0415
+
+                    reader.append(lazy_tombstones(folder, label))
+        return reader[0]()
+
+    return get
 
 
 _lock = threading.Lock()
@@ -270,6 +306,6 @@ def shipped() -> Dataset:
                 data,
                 "pakru/data",
                 expect_version=DATA_VERSION,
-                releases=data.joinpath(RELEASES),
+                releases=data.joinpath(RELEASES),  # read only when a retired id is asked for
             )
         return _shipped
