@@ -73,6 +73,7 @@ __all__ = [
     "__version__",
     "actor",
     "actors",
+    "cite",
     "dataset",
     "event",
     "events",
@@ -143,3 +144,19 @@ def source(id: str) -> Source:
 def sources() -> tuple[Source, ...]:
     """All sources."""
     return _shipped().sources()
+
+
+def cite(
+    obj: object,
+    style: str = "apa",
+    *,
+    markup: str = "text",
+    dataset: Dataset | None = None,
+) -> str:
+    """The citation of an event, source, id, collection or the dataset; see the docs.
+
+    Styles: ``csl-json``, ``bibtex`` (BibLaTeX), ``ris``, ``apa``, ``chicago``, ``mla``.
+    """
+    from pakru.citation.cite import cite as _cite  # noqa: PLC0415 - keeps `import pakru` light
+
+    return _cite(obj, style, markup=markup, dataset=dataset)
