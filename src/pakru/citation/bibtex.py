@@ -19,8 +19,8 @@ __all__ = ["bibtex_entry", "bibtex_key", "escape", "protect"]
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "#": r"\#",
     "$": r"\$",
     "%": r"\%",
@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\s]+")
 
 
 def escape(text: str) -> str:
-    """Text with LaTeX's special characters escaped (``&`` becomes ``\\&``, ...)."""
+    r"""Text with LaTeX's special characters escaped (``&`` becomes ``\&``, ...)."""
     return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
 
 
@@ -93,7 +93,7 @@ def edtf(date: Mapping[str, Any]) -> str | None:
     return "/".join(t + mark for t in texts) or None
 
 
-def bibtex_entry(
+def bibtex_entry(  # noqa: PLR0915 - one rule per BibLaTeX field, in field order
     item: Mapping[str, Any], *, proper: Collection[str] = (), comment: str | None = None
 ) -> str:
     """One BibLaTeX entry for a CSL item; ``comment`` becomes a ``%`` line above it."""

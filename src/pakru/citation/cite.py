@@ -131,7 +131,9 @@ def cite(
     return _formatted(items, key, markup, pins)
 
 
-def _csl_json(items: Sequence[Mapping[str, Any]], pins: Mapping[str, str], label: str | None) -> str:
+def _csl_json(
+    items: Sequence[Mapping[str, Any]], pins: Mapping[str, str], label: str | None
+) -> str:
     if label is None:
         body: Any = list(items)
     else:
@@ -230,6 +232,32 @@ _DEMONYMS = (
     "Karachi",
 )
 _NOT_PROPER = frozenset(
-    "the of and for in on at to a an republic federation union state states minister "
-    "prime president general army ministry foreign affairs party people's peoples".split()
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "republic",
+        "federation",
+        "union",
+        "state",
+        "states",
+        "minister",
+        "prime",
+        "president",
+        "general",
+        "army",
+        "ministry",
+        "foreign",
+        "affairs",
+        "party",
+        "people's",
+        "peoples",
+    ]
 )

@@ -42,7 +42,9 @@ def ris_record(item: Mapping[str, Any], *, notes: tuple[str, ...] = ()) -> str:
     if item["type"] == "interview":
         lines.append(("M3", "Interview"))
     if "title" in item:
-        lines.append(("TI", item["title"].replace('<span class="nocase">', "").replace("</span>", "")))
+        lines.append(
+            ("TI", item["title"].replace('<span class="nocase">', "").replace("</span>", ""))
+        )
     if "container-title" in item:
         lines.append(("T2", item["container-title"]))
     if "publisher" in item:

@@ -41,11 +41,38 @@ _MONTHS = (
     "November",
     "December",
 )
-_MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.")
-_MLA_MONTHS += ("Nov.", "Dec.")
+_MLA_MONTHS: tuple[str, ...] = tuple(
+    "Jan. Feb. Mar. Apr. May Jun. Jul. Aug. Sep. Oct. Nov. Dec.".split()  # noqa: SIM905
+)
 _STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up "
-    "via with yet".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+    ]
 )
 _NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 Item = Mapping[str, Any]
@@ -74,7 +101,7 @@ def _plain_title(title: str) -> str:
 
 def _cap_first(text: str) -> str:
     """The first letter capitalised when the text starts with a lower-case word."""
-    i = len(text) - len(text.lstrip("“‘\"'(["))
+    i = len(text) - len(text.lstrip("“‘\"'([_{"))
     if i < len(text) and text[i].islower():
         word = text[i:].split(" ", 1)[0]
         if not any(ch.isupper() for ch in word):
@@ -87,9 +114,9 @@ def _title_word(word: str, *, first: bool) -> str:
     out: list[str] = []
     for i, part in enumerate(word.split("-")):
         letters = [ch for ch in part if ch.isalpha()]
-        if not letters or any(ch.isupper() for ch in letters) or (i and "." in part):
-            out.append(part)
-        elif not (first and i == 0) and "".join(letters) in _STOP_WORDS and "-" not in word:
+        keep = not letters or any(ch.isupper() for ch in letters) or (i and "." in part)
+        stop = "".join(letters) in _STOP_WORDS and "-" not in word
+        if keep or (stop and not (first and i == 0)):
             out.append(part)
         else:
             out.append(_cap_first(part))
@@ -267,7 +294,9 @@ _APA_ITALIC_TITLE = {"report", "webpage", "dataset"}
 
 def _apa_italic_title(item: Item) -> bool:
     kind = item["type"]
-    return kind in _APA_ITALIC_TITLE or (kind == "post-weblog" and "container-title" not in item)
+    if kind in ("post-weblog", "interview"):
+        return "container-title" not in item
+    return kind in _APA_ITALIC_TITLE
 
 
 def _apa_author(item: Item) -> str:
@@ -362,7 +391,7 @@ def _chicago_date(item: Item, suffix: str) -> str:
     return f"[{year}?]" if _circa(item) and _parts(item) else year
 
 
-def _chicago(item: Item, suffix: str) -> str:
+def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rules, in order
     kind = item["type"]
     names = item.get("author")
     raw_title = item.get("title")
@@ -389,6 +418,13 @@ def _chicago(item: Item, suffix: str) -> str:
             who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
             if who:
                 segments.append(f"Interview by {who}")
+    elif kind == "webpage" and container:
+        segments.append(_title_case(_cap_first(container)))
+        segments.append(date)
+        if title_tc:
+            segments.append(_quote(title_tc))
+        container = None
+        tail_date = md
     elif periodical and container:
         segments.append(_it(_title_case(_cap_first(container))))
         segments.append(date)
@@ -410,14 +446,13 @@ def _chicago(item: Item, suffix: str) -> str:
     rest: list[str] = []
     if container:
         shown = _cap_first(container)
-        if kind == "webpage":
-            lead = _title_case(shown)
-        else:
-            lead = _it(_title_case(shown))
+        lead = _title_case(shown) if kind == "webpage" else _it(_title_case(shown))
         extra = [p for p in (publisher if kind == "interview" else None, md) if p]
         rest.append(", ".join([lead, *extra]))
         if kind in ("entry-encyclopedia", "report") and publisher:
             rest.append(_cap_first(publisher))
+    elif kind == "interview" and publisher:
+        rest.append(", ".join(p for p in (_cap_first(publisher), md) if p))
     else:
         if publisher:
             rest.append(_cap_first(publisher))
@@ -459,10 +494,7 @@ def _mla(item: Item, author_text: str | None) -> str:
         who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
         if who:
             segments.append(f"Interview by {who}")
-    if kind == "dataset" and "version" in item:
-        version = f"Version {item['version']}"
-    else:
-        version = ""
+    version = f"Version {item['version']}" if kind == "dataset" and "version" in item else ""
     text = _join_sentence(segments)
     pub: list[str] = []
     if container:
@@ -502,11 +534,11 @@ def _author_key(item: Item, style: str) -> str:
     """What stands in the author position (names, or their substitute) for sorting."""
     names = item.get("author")
     if names:
-        return _sort_text(" ".join(n.get("literal") or f"{n['family']} {n['given']}" for n in names))
-    if style == "chicago" and item["type"] in ("article-newspaper", "article-magazine"):
-        if item.get("container-title"):
-            return _sort_text(item["container-title"])
-    if style == "chicago" and item["type"] == "entry-encyclopedia" and item.get("container-title"):
+        return _sort_text(
+            " ".join(n.get("literal") or f"{n['family']} {n['given']}" for n in names)
+        )
+    substituted = ("article-newspaper", "article-magazine", "entry-encyclopedia")
+    if style == "chicago" and item["type"] in substituted and item.get("container-title"):
         return _sort_text(item["container-title"])
     if style == "apa" and item["type"] == "entry-encyclopedia" and item.get("publisher"):
         return _sort_text(item["publisher"])
@@ -592,11 +624,10 @@ def _short_title(item: Item, style: str) -> tuple[str, bool]:
     """The title standing for a missing author in text, and whether it is quoted."""
     title = _title_case(item["title"], last=style == "mla")
     kind = item["type"]
-    standalone = kind in ("report", "webpage", "dataset") or (
-        kind == "post-weblog" and "container-title" not in item
-    )
+    italic = ("report", "dataset") if style == "mla" else ("report", "webpage", "dataset")
+    standalone = kind in italic or (kind == "post-weblog" and "container-title" not in item)
     if standalone:
-        return _it(title), False
+        return (title if style == "apa" and kind == "report" else _it(title)), False
     return title, True
 
 
@@ -612,16 +643,15 @@ def in_text(item: Item, style: str, locator: str | None = None) -> str:
         short = str(item["publisher"])
     elif (
         style == "chicago"
-        and kind in ("article-newspaper", "article-magazine", "entry-encyclopedia")
+        and kind in ("article-newspaper", "article-magazine", "entry-encyclopedia", "webpage")
         and item.get("container-title")
     ):
-        short = _it(_title_case(_cap_first(_smart_quotes(item["container-title"]))))
+        short = _title_case(_cap_first(_smart_quotes(item["container-title"])))
+        short = short if kind == "webpage" else _it(short)
     elif item.get("title"):
         short, quoted = _short_title(item, style)
     parts = _parts(item)
-    if style == "mla":
-        date = ""
-    elif style == "chicago" and kind == "entry-encyclopedia" and not parts:
+    if style == "mla" or (style == "chicago" and kind == "entry-encyclopedia" and not parts):
         date = ""
     elif style == "apa":
         date = ("ca. " if _circa(item) and parts else "") + _year(item, "")
