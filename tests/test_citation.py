@@ -181,6 +181,7 @@ def test_event_citation_gives_each_source_with_its_paragraphs() -> None:
     assert {c["label"] for c in citation["citationItems"]} == {"paragraph"}
     ris = pakru.cite(event, "ris")
     bib = pakru.cite(event, "bibtex")
+    assert pakru.cite(event.id, "bibtex") == bib
     apa = pakru.cite(event, "apa")
     for source_id, paragraphs in wanted.items():
         where = pinpoint(paragraphs)

@@ -46,6 +46,17 @@ def _style(style: object) -> str:
     return key
 
 
+def _lookup(record_id: str, data: Dataset) -> Event | Source:
+    for lookup in (data.event, data.source):
+        try:
+            found: Event | Source = lookup(record_id)
+        except UnknownIdError:
+            continue
+        return found
+    known = [*(s.id for s in data.sources()), *(e.id for e in data)]
+    raise UnknownIdError("event or source", record_id, known)
+
+
 def _resolve(obj: object, data: Dataset) -> tuple[str, list[Source], dict[str, str]]:
     """What is cited: a kind, its sources in order, and the pinpoint of each (events)."""
     from pakru.dataset import Dataset  # noqa: PLC0415
@@ -61,14 +72,7 @@ def _resolve(obj: object, data: Dataset) -> tuple[str, list[Source], dict[str, s
         sources = [data.source(s) for s in obj.sources]
         return "event", sources, {s: pinpoint(p) for s, p in paragraphs.items()}
     if isinstance(obj, str):
-        for lookup in (data.event, data.source):
-            try:
-                found: Event | Source = lookup(obj)
-            except UnknownIdError:
-                continue
-            return _resolve(found, data)
-        known = [*(s.id for s in data.sources()), *(e.id for e in data)]
-        raise UnknownIdError("event or source", obj, known)
+        return _resolve(_lookup(obj, data), data)
     if isinstance(obj, Iterable) and not isinstance(obj, (bytes, Mapping)):
         seen: dict[str, Source] = {}
         for element in obj:
@@ -117,6 +121,8 @@ def cite(
         from pakru import dataset as shipped  # noqa: PLC0415
 
         dataset = shipped()
+    if isinstance(obj, str):
+        obj = _lookup(obj, dataset)
     kind, sources, pins = _resolve(obj, dataset)
     from pakru.citation.csl import dataset_item, source_item  # noqa: PLC0415
 
