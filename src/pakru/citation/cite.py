@@ -20,7 +20,7 @@ STYLES = ("csl-json", "bibtex", "ris", "apa", "chicago", "mla")
 MARKUPS = ("text", "html")
 _ALIASES = {"csl": "csl-json", "csljson": "csl-json", "biblatex": "bibtex", "bib": "bibtex"}
 _CSL_CITATION_SCHEMA = (
-    "https://resource.citationstyles.org/schema/v1.0/input/json/csl-citation.json"
+    "https://resource.citationstyles.org/schema/latest/input/json/csl-citation.json"
 )
 
 
