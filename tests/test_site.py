@@ -366,7 +366,7 @@ def test_busy_actors_get_a_figure_of_their_events(built: dict[str, str]) -> None
 # -- the MkDocs hooks -----------------------------------------------------------------------
 
 
-def test_navigation_gets_the_decades_and_the_citation_guide() -> None:
+def test_navigation_gets_the_decades() -> None:
     pytest.importorskip("mkdocs")
     import mkdocs_hooks  # noqa: PLC0415
 
@@ -377,13 +377,6 @@ def test_navigation_gets_the_decades_and_the_citation_guide() -> None:
     decades = [{"1960s": "timeline/1960s.md"}]
     expanded = mkdocs_hooks._nav_with_decades(nav, decades)
     assert expanded[1]["Dataset"][0] == {"Timeline": ["timeline/index.md", *decades]}
-    assert mkdocs_hooks._add_after(expanded, "query-guide.md", {"Citing pakru": "citing.md"})
-    assert [next(iter(x)) for x in expanded[0]["Guides"]] == [
-        "Query guide",
-        "Citing pakru",
-        "Curation",
-    ]
-    assert not mkdocs_hooks._add_after(expanded, "missing.md", {"X": "x.md"})
 
 
 def test_mkdocs_sites_resolve_records_through_the_inventory(tmp_path: Path) -> None:
