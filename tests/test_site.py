@@ -131,38 +131,17 @@ def test_escaped_text_is_shown_as_written(text: str) -> None:
 # -- citations ----------------------------------------------------------------------------
 
 
-def test_citations_without_pakru_cite_list_sources_with_pinpoints(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delattr(pakru, "cite", raising=False)
+def test_event_pages_carry_apa_and_biblatex_citations() -> None:
     event = pakru.event(TASHKENT)
     block = pages._citation_blocks(event)
-    for source_id in event.sources:
-        source = pakru.source(source_id)
-        assert source.url is not None
-        assert source.url in block
-    assert "Pinpoint: paragraphs 4, 5, 6." in block
-    assert pakru.dataset().digest in block
-
-
-def test_citations_use_pakru_cite_when_it_exists(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-
-    def cite(obj: object, *, style: str) -> str:
-        calls.append((obj, style))
-        if style == "biblatex":
-            raise pakru.QueryError("unknown style")
-        return f"{style} citation\nsecond line"
-
-    monkeypatch.setattr(pakru, "cite", cite, raising=False)
-    event = pakru.event(TASHKENT)
-    block = pages._citation_blocks(event)
-    assert [s for _, s in calls] == ["apa", "biblatex", "bibtex"]
-    assert all(obj is event for obj, _ in calls)
     assert '=== "APA"' in block
-    assert "    apa citation\n    second line" in block
     assert '=== "BibLaTeX"' in block
-    assert "    bibtex citation" in block
+    for style in ("apa", "bibtex"):
+        for line in pakru.cite(event, style=style).strip().splitlines():
+            if line.strip():
+                assert f"    {line}" in block
+    for source_id in event.sources:
+        assert source_id in block  # the BibLaTeX keys are the source ids
 
 
 # -- figure -------------------------------------------------------------------------------
@@ -366,7 +345,7 @@ def test_busy_actors_get_a_figure_of_their_events(built: dict[str, str]) -> None
 # -- the MkDocs hooks -----------------------------------------------------------------------
 
 
-def test_navigation_gets_the_decades_and_the_citation_guide() -> None:
+def test_navigation_gets_the_decades() -> None:
     pytest.importorskip("mkdocs")
     import mkdocs_hooks  # noqa: PLC0415
 
@@ -377,13 +356,6 @@ def test_navigation_gets_the_decades_and_the_citation_guide() -> None:
     decades = [{"1960s": "timeline/1960s.md"}]
     expanded = mkdocs_hooks._nav_with_decades(nav, decades)
     assert expanded[1]["Dataset"][0] == {"Timeline": ["timeline/index.md", *decades]}
-    assert mkdocs_hooks._add_after(expanded, "query-guide.md", {"Citing pakru": "citing.md"})
-    assert [next(iter(x)) for x in expanded[0]["Guides"]] == [
-        "Query guide",
-        "Citing pakru",
-        "Curation",
-    ]
-    assert not mkdocs_hooks._add_after(expanded, "missing.md", {"X": "x.md"})
 
 
 def test_mkdocs_sites_resolve_records_through_the_inventory(tmp_path: Path) -> None:

@@ -37,23 +37,9 @@ def _nav_with_decades(nav: Any, decades: list[dict[str, str]]) -> Any:
     return nav
 
 
-def _add_after(nav: list[Any], after: str, entry: dict[str, str]) -> bool:
-    for i, item in enumerate(nav):
-        values = list(item.values()) if isinstance(item, dict) else [item]
-        if after in values:
-            nav.insert(i + 1, entry)
-            return True
-        if any(isinstance(v, list) and _add_after(v, after, entry) for v in values):
-            return True
-    return False
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Put the decade pages (and the citation guide, if present) into the navigation."""
+    """Put the decade pages into the navigation."""
     config.nav = _nav_with_decades(config.nav, nav_decades(pakru.dataset()))
-    docs = Path(config.docs_dir)
-    if (docs / "citing.md").is_file() and config.nav is not None:
-        _add_after(config.nav, "query-guide.md", {"Citing pakru": "citing.md"})
     return config
 
 

@@ -85,6 +85,7 @@ __all__ = [
     "__version__",
     "actor",
     "actors",
+    "cite",
     "dataset",
     "event",
     "events",
@@ -186,6 +187,22 @@ def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Datase
     from pakru.userdata import load as load_user  # noqa: PLC0415 - only when used
 
     return load_user(path, base=base)
+
+
+def cite(
+    obj: object,
+    style: str = "apa",
+    *,
+    markup: str = "text",
+    dataset: Dataset | None = None,
+) -> str:
+    """The citation of an event, source, id, collection or the dataset; see the docs.
+
+    Styles: ``csl-json``, ``bibtex`` (BibLaTeX), ``ris``, ``apa``, ``chicago``, ``mla``.
+    """
+    from pakru.citation.cite import cite as _cite  # noqa: PLC0415 - keeps `import pakru` light
+
+    return _cite(obj, style, markup=markup, dataset=dataset)
 
 
 def schema(kind: str = "export") -> dict[str, Any]:

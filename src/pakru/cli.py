@@ -170,6 +170,7 @@ def _build_parser() -> _Parser:
         default="table",
         help="output format (default: table)",
     )
+    _add_citation_commands(sub)
 
     ver = sub.add_parser("verify", help="recompute every digest against a corpus folder")
     ver.add_argument(
@@ -179,6 +180,65 @@ def _build_parser() -> _Parser:
     )
     _add_export(sub)
     return parser
+
+
+def _add_citation_commands(sub: Any) -> None:
+    from pakru.citation.cite import MARKUPS, STYLES  # noqa: PLC0415
+
+    def style_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--style", choices=STYLES, default="apa", help="(default: apa)")
+        p.add_argument(
+            "--markup", choices=MARKUPS, default="text", help="italics in apa/chicago/mla"
+        )
+
+    cite = sub.add_parser("cite", help="cite events, sources or the dataset")
+    cite.add_argument("ids", nargs="*", metavar="ID", help="event or source ids")
+    cite.add_argument("--dataset", action="store_true", help="cite the dataset itself")
+    style_options(cite)
+
+    bib = sub.add_parser("bibliography", help="the sources of the events matching filters")
+    bib.add_argument("--between", nargs=2, metavar=("START", "END"), help="as for events")
+    bib.add_argument("--within", action="store_true", help="as for events")
+    bib.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
+    bib.add_argument("--all-actors", action="store_true", help="require every --actor")
+    bib.add_argument("--follow-succession", action="store_true", help="as for events")
+    bib.add_argument("--type", action="append", help="event type (repeatable)")
+    bib.add_argument("--tag", action="append", help="tag (repeatable)")
+    bib.add_argument("--source", action="append", help="source id (repeatable)")
+    bib.add_argument("--text", help="case-insensitive text in the title or summary")
+    style_options(bib)
+
+
+def _cite(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+
+    if args.dataset and args.ids:
+        raise _Usage("pakru cite: give ids or --dataset, not both")
+    if args.dataset:
+        return pakru.cite(pakru.dataset(), args.style, markup=args.markup)
+    if not args.ids:
+        raise _Usage("pakru cite: give one or more event or source ids, or --dataset")
+    target: object = args.ids[0] if len(args.ids) == 1 else list(args.ids)
+    return pakru.cite(target, args.style, markup=args.markup)
+
+
+def _bibliography(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+
+    found = pakru.events(
+        None if args.between is None else tuple(args.between),
+        date_match="within" if args.within else "overlap",
+        actor=args.actor,
+        all_actors=args.all_actors,
+        follow_succession=args.follow_succession,
+        type=args.type,
+        tag=args.tag,
+        source=args.source,
+        text=args.text,
+    )
+    if not found:
+        raise _Usage("pakru bibliography: no event matches these filters")
+    return pakru.cite(list(found), args.style, markup=args.markup)
 
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet")
@@ -494,6 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "stub-source": _stub,
                 "coverage": _coverage,
                 "changes": _changes,
+                "cite": _cite,
+                "bibliography": _bibliography,
                 "export": _export,
                 "schema": _schema,
             }[args.command]

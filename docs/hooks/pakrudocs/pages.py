@@ -159,58 +159,14 @@ def _paragraphs(numbers: Iterable[int]) -> str:
     return f"{noun} " + ", ".join(str(n) for n in ordered)
 
 
-def _plain_citations(event: Event, dataset: Dataset) -> str:
-    lines = []
-    for source_id in event.sources:
-        source = dataset.source(source_id)
-        paras = _paragraphs(e.paragraph for e in event.evidence if e.source == source_id)
-        fields = [c.name + ("" if c.role == "author" else f" ({c.role})") for c in source.creators]
-        if source.title:
-            fields.append(source.title)
-        fields += [x for x in (source.container, source.publisher) if x and x not in fields]
-        fields.append(source.issued.edtf if source.issued is not None else "n.d.")
-        if source.url:
-            fields.append(source.url)
-        if source.accessed:
-            fields.append(f"accessed {source.accessed.isoformat()}")
-        lines.append(". ".join(f.rstrip(".") for f in fields) + f". Pinpoint: {paras}.")
-    lines.append(
-        f"pakru, data version {dataset.data_version} (package {dataset.package_version}), "
-        f"event {event.id}. Data SHA-256 {dataset.digest}. Licence {dataset.license}."
-    )
-    body = "\n\n".join(lines)
-    return (
-        "The sources of this event, with the paragraphs its evidence cites, and the pakru "
-        'data it comes from:\n\n<div class="pakru-cite" markdown>\n\n```text\n'
-        + body
-        + "\n```\n\n</div>\n"
-    )
-
-
 def _citation_blocks(event: Event, dataset: Dataset | None = None) -> str:
-    """The "Cite" block of an event page: APA and BibLaTeX through ``pakru.cite``.
-
-    When the installed pakru has no ``cite`` (or it refuses a style), the block lists the
-    event's sources with their paragraph pinpoints as plain text instead.
-    """
+    """The "Cite" block of an event page: APA and BibLaTeX from ``pakru.cite``."""
     dataset = pakru.dataset() if dataset is None else dataset
-    cite = getattr(pakru, "cite", None)
     tabs = []
-    if cite is not None:
-        for label, styles, lexer in (
-            ("APA", ("apa",), "text"),
-            ("BibLaTeX", ("biblatex", "bibtex"), "bibtex"),
-        ):
-            for style in styles:
-                try:
-                    text = str(cite(event, style=style)).strip()
-                except (ValueError, TypeError, pakru.PakruError):
-                    continue
-                body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
-                tabs.append(f'=== "{label}"\n\n    ```{lexer}\n{body}\n    ```\n')
-                break
-    if not tabs:
-        return _plain_citations(event, dataset)
+    for label, style, lexer in (("APA", "apa", "text"), ("BibLaTeX", "bibtex", "bibtex")):
+        text = str(pakru.cite(event, style=style, dataset=dataset)).strip()
+        body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+        tabs.append(f'=== "{label}"\n\n    ```{lexer}\n{body}\n    ```\n')
     intro = "Copy a citation of the sources this event rests on, with their pinpoints:\n\n"
     return intro + '<div class="pakru-cite" markdown>\n\n' + "\n".join(tabs) + "\n</div>\n"
 

@@ -1,0 +1,269 @@
+"""``pakru.cite``: one entry point for every citation format and every citable thing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pakru.errors import QueryError, QueryTypeError, UnknownIdError
+from pakru.model import Event, Source
+
+if TYPE_CHECKING:
+    from pakru.dataset import Dataset
+
+__all__ = ["MARKUPS", "STYLES", "cite", "pinpoint"]
+
+#: Every style :func:`cite` accepts, machine-readable formats first.
+STYLES = ("csl-json", "bibtex", "ris", "apa", "chicago", "mla")
+#: How formatted styles mark italics: not at all, or with HTML ``<i>``.
+MARKUPS = ("text", "html")
+_ALIASES = {"csl": "csl-json", "csljson": "csl-json", "biblatex": "bibtex", "bib": "bibtex"}
+_CSL_CITATION_SCHEMA = (
+    "https://resource.citationstyles.org/schema/latest/input/json/csl-citation.json"
+)
+
+
+def pinpoint(paragraphs: Iterable[int]) -> str:
+    """Paragraph numbers as a locator: ``3, 5–7, 9`` (runs joined with an en dash)."""
+    numbers = sorted(set(paragraphs))
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def _style(style: object) -> str:
+    if not isinstance(style, str):
+        raise QueryTypeError(f"style: expected a string, got {type(style).__name__}")
+    key = style.strip().casefold()
+    key = _ALIASES.get(key, key)
+    if key not in STYLES:
+        raise QueryError(f"style: {style!r} is not a citation style; expected one of {STYLES}")
+    return key
+
+
+def _lookup(record_id: str, data: Dataset) -> Event | Source:
+    for lookup in (data.event, data.source):
+        try:
+            found: Event | Source = lookup(record_id)
+        except UnknownIdError:
+            continue
+        return found
+    known = [*(s.id for s in data.sources()), *(e.id for e in data)]
+    raise UnknownIdError("event or source", record_id, known)
+
+
+def _resolve(obj: object, data: Dataset) -> tuple[str, list[Source], dict[str, str]]:
+    """What is cited: a kind, its sources in order, and the pinpoint of each (events)."""
+    from pakru.dataset import Dataset  # noqa: PLC0415
+
+    if isinstance(obj, Dataset):
+        return "dataset", [], {}
+    if isinstance(obj, Source):
+        return "source", [obj], {}
+    if isinstance(obj, Event):
+        paragraphs: dict[str, list[int]] = {}
+        for e in obj.evidence:
+            paragraphs.setdefault(e.source, []).append(e.paragraph)
+        sources = [data.source(s) for s in obj.sources]
+        return "event", sources, {s: pinpoint(p) for s, p in paragraphs.items()}
+    if isinstance(obj, str):
+        return _resolve(_lookup(obj, data), data)
+    if isinstance(obj, Iterable) and not isinstance(obj, (bytes, Mapping)):
+        seen: dict[str, Source] = {}
+        for element in obj:
+            if not isinstance(element, (str, Event, Source)):
+                raise QueryTypeError(
+                    "cite: a collection must hold events, sources or their ids, "
+                    f"got an item of type {type(element).__name__}"
+                )
+            _, sources, _ = _resolve(element, data)
+            for source in sources:
+                seen.setdefault(source.id, source)
+        return "bibliography", list(seen.values()), {}
+    raise QueryTypeError(
+        "cite: expected an Event, a Source, an event or source id, a collection of them, "
+        f"or the Dataset, got {type(obj).__name__}"
+    )
+
+
+def cite(
+    obj: object,
+    style: str = "apa",
+    *,
+    markup: str = "text",
+    dataset: Dataset | None = None,
+) -> str:
+    """The citation of ``obj`` in ``style``, as text (nothing is printed).
+
+    ``obj`` is an :class:`Event`, a :class:`Source`, an event or source id, a collection
+    of these (a bibliography of the sources they cite, each once), or the
+    :class:`Dataset` (``pakru.dataset()``), whose citation names the package version,
+    the data version and the data digest.
+
+    ``style`` is ``"csl-json"``, ``"bibtex"`` (BibLaTeX), ``"ris"``, or one of the
+    formatted styles ``"apa"`` (7th edition), ``"chicago"`` (author-date) and ``"mla"``
+    (9th edition); ``markup`` chooses plain ``"text"`` or ``"html"`` italics for those.
+
+    An event's citation gives each of its sources with the paragraphs its evidence
+    cites: a CSL citation with ``paragraph`` locators, a comment above each BibLaTeX
+    entry, an ``N1`` note in RIS, or an in-text citation with its pinpoint under each
+    formatted reference.
+    """
+    key = _style(style)
+    if markup not in MARKUPS:
+        raise QueryError(f"markup: {markup!r} is not accepted; expected one of {MARKUPS}")
+    if dataset is None:
+        from pakru import dataset as shipped  # noqa: PLC0415
+
+        dataset = shipped()
+    if isinstance(obj, str):
+        obj = _lookup(obj, dataset)
+    kind, sources, pins = _resolve(obj, dataset)
+    from pakru.citation.csl import dataset_item, source_item  # noqa: PLC0415
+
+    items = [dataset_item(dataset)] if kind == "dataset" else [source_item(s) for s in sources]
+    label = obj.id if isinstance(obj, Event) else None
+    if key == "csl-json":
+        return _csl_json(items, pins, label)
+    if key == "bibtex":
+        return _bibtex(items, pins, label, dataset)
+    if key == "ris":
+        return _ris(items, pins, label)
+    return _formatted(items, key, markup, pins)
+
+
+def _csl_json(
+    items: Sequence[Mapping[str, Any]], pins: Mapping[str, str], label: str | None
+) -> str:
+    if label is None:
+        body: Any = list(items)
+    else:
+        body = {
+            "schema": _CSL_CITATION_SCHEMA,
+            "citationID": label,
+            "citationItems": [
+                {
+                    "id": item["id"],
+                    "itemData": item,
+                    "locator": pins[item["id"]],
+                    "label": "paragraph",
+                }
+                for item in items
+            ],
+            "properties": {"noteIndex": 0},
+        }
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def _bibtex(
+    items: Sequence[Mapping[str, Any]],
+    pins: Mapping[str, str],
+    label: str | None,
+    dataset: Dataset,
+) -> str:
+    from pakru.citation.bibtex import bibtex_entry, bibtex_key  # noqa: PLC0415
+
+    proper = _proper_nouns(dataset)
+    entries = []
+    for item in items:
+        comment = None
+        if label is not None:
+            where = pins[item["id"]]
+            comment = (
+                f"pakru event {label} cites this at paragraph(s) {where}: "
+                f"\\autocite[para.~{where}]{{{bibtex_key(item['id'])}}}"
+            )
+        entries.append(bibtex_entry(item, proper=proper, comment=comment))
+    return "\n".join(entries)
+
+
+def _ris(items: Sequence[Mapping[str, Any]], pins: Mapping[str, str], label: str | None) -> str:
+    from pakru.citation.ris import ris_record  # noqa: PLC0415
+
+    out = []
+    for item in items:
+        notes: tuple[str, ...] = ()
+        if label is not None:
+            notes = (f"Cited by pakru event {label} at para. {pins[item['id']]}",)
+        out.append(ris_record(item, notes=notes))
+    return "\n".join(out)
+
+
+def _formatted(
+    items: Sequence[Mapping[str, Any]], style: str, markup: str, pins: Mapping[str, str]
+) -> str:
+    from pakru.citation.styles import bibliography, finish, in_text  # noqa: PLC0415
+
+    by_id = {item["id"]: item for item in items}
+    lines = []
+    for item_id, reference in bibliography(items, style):
+        lines.append(finish(reference, markup))
+        if item_id in pins:
+            lines.append("    " + finish(in_text(by_id[item_id], style, pins[item_id]), markup))
+    return "\n".join(lines) + "\n"
+
+
+def _proper_nouns(dataset: Dataset) -> frozenset[str]:
+    """Capitalised words that must keep their capitals in BibLaTeX titles."""
+    words: set[str] = set(_DEMONYMS)
+    for actor in dataset.actors():
+        for name in (actor.name, *actor.aliases):
+            for word in name.replace("–", " ").replace("-", " ").split():
+                core = word.strip(".,()'’")
+                if core[:1].isupper() and core.casefold() not in _NOT_PROPER:
+                    words.add(core)
+    return frozenset(words)
+
+
+_DEMONYMS = (
+    "Afghan",
+    "American",
+    "Chinese",
+    "Indian",
+    "Indo",
+    "Pak",
+    "Pakistani",
+    "Russian",
+    "Soviet",
+    "Soviets",
+    "Tajik",
+    "Kremlin",
+    "Moscow",
+    "Islamabad",
+    "Karachi",
+)
+_NOT_PROPER = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "republic",
+        "federation",
+        "union",
+        "state",
+        "states",
+        "minister",
+        "prime",
+        "president",
+        "general",
+        "army",
+        "ministry",
+        "foreign",
+        "affairs",
+        "party",
+        "people's",
+        "peoples",
+    ]
+)
