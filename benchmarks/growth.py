@@ -816,9 +816,9 @@ NOTES = """\
   JSON and checks its digest, builds every record through its validating constructor
   (parsing each EDTF date), checks every reference between records and builds the
   indexes. The floor does only the JSON reading and the object building; pycountry
-  does not validate its data on load. When pakru is installed as a plain folder its
-  data is read with `os` alone, sparing the first query the import of
-  `importlib.resources` (and `pathlib`, `zipfile` and `tempfile` behind it).
+  does not validate its data on load. The data is found through
+  `importlib.resources` (the backport before Python 3.12), whose import (with
+  `pathlib`, `zipfile` and `tempfile` behind it) is a fair part of the first query.
 - **`import pakru`** imports attrs and defines pakru's record classes, the EDTF parser
   and the vocabularies up front; most of its cost beyond attrs is creating those
   classes.

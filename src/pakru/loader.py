@@ -17,7 +17,6 @@ from pakru.checks import Located, check_references
 from pakru.compiled import COMPILED, read_compiled
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
-from pakru.fstree import package_folder
 from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.manifest import (
     DATA_DIRS,
@@ -271,13 +270,8 @@ def _package_data() -> Tree:
     """The packaged data folder, found through importlib.resources (wheel, editable, zip).
 
     Python 3.12's standard library has the complete ``files()`` API; older versions use
-    the ``importlib-resources`` backport that pakru depends on there. When the package is
-    a plain folder (the usual install) the data is read with ``os`` alone, which spares
-    the first query the import of ``importlib.resources`` and what it pulls in.
+    the ``importlib-resources`` backport that pakru depends on there.
     """
-    folder = package_folder(None if __spec__ is None else __spec__.origin, "data")
-    if folder is not None:
-        return folder
     if sys.version_info >= (3, 12):
         from importlib.resources import files  # noqa: PLC0415
 
