@@ -705,6 +705,13 @@ def is_events_file(path: str) -> bool:
     return path == "events.yaml" or path.startswith("events/")
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """A safe dumper that writes repeated objects in full instead of as aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:  # noqa: ARG002 - every object
+        return True
+
+
 def make_tree(dest: Path, copies: int) -> tuple[int, int]:
     """Write a data tree with ``copies`` of every shipped event; return (events, bytes).
 
@@ -722,8 +729,15 @@ def make_tree(dest: Path, copies: int) -> tuple[int, int]:
         records = plain(load_yaml(raw, rel)) or []
         copied = [{**r, "id": f"{r['id']}-s{i}"} for i in range(copies) for r in records]
         count += len(copied)
-        text = yaml.safe_dump(
-            copied, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None
+        # Copies share their nested records; write each out in full (no YAML aliases),
+        # as a curator would, since pakru bounds how much aliases may repeat.
+        text = yaml.dump(
+            copied,
+            Dumper=_NoAliasDumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
+            default_flow_style=None,
         )
         target.write_text(text, encoding="utf-8")
     files = data_files(dest)
