@@ -15,6 +15,7 @@ from pakru.errors import DataError, PakruError
 
 if TYPE_CHECKING:
     from pakru.corpus import Corpus
+    from pakru.dataset import EventList
 
 __all__ = ["main"]
 
@@ -222,10 +223,11 @@ def _cite(args: argparse.Namespace) -> str:
     return pakru.cite(target, args.style, markup=args.markup)
 
 
-def _bibliography(args: argparse.Namespace) -> str:
+def _query(args: argparse.Namespace) -> EventList:
+    """The events that the filters of ``pakru events`` (and its kin) on the line select."""
     import pakru  # noqa: PLC0415
 
-    found = pakru.events(
+    return pakru.events(
         None if args.between is None else tuple(args.between),
         date_match="within" if args.within else "overlap",
         actor=args.actor,
@@ -236,6 +238,12 @@ def _bibliography(args: argparse.Namespace) -> str:
         source=args.source,
         text=args.text,
     )
+
+
+def _bibliography(args: argparse.Namespace) -> str:
+    import pakru  # noqa: PLC0415
+
+    found = _query(args)
     if not found:
         raise _Usage("pakru bibliography: no event matches these filters")
     return pakru.cite(list(found), args.style, markup=args.markup)
@@ -304,22 +312,9 @@ EVENT_CSV = (
 
 
 def _events(args: argparse.Namespace) -> str:
-    import pakru  # noqa: PLC0415
     from pakru.serialize import event_to_dict  # noqa: PLC0415
 
-    between = None if args.between is None else tuple(args.between)
-    found = pakru.events(
-        between,
-        date_match="within" if args.within else "overlap",
-        actor=args.actor,
-        all_actors=args.all_actors,
-        follow_succession=args.follow_succession,
-        type=args.type,
-        tag=args.tag,
-        source=args.source,
-        text=args.text,
-    )
-    rows = [event_to_dict(e) for e in found]
+    rows = [event_to_dict(e) for e in _query(args)]
     columns = EVENT_CSV if args.format == "csv" else EVENT_COLUMNS
     return _emit(rows, args.format, columns)
 

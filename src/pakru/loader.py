@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from pakru.model import Actor, Event, Source, Tombstone
 
-__all__ = ["build_records", "collect_tree", "load_tree", "shipped"]
+__all__ = ["build_records", "collect_tree", "finish_dataset", "load_tree", "shipped"]
 
 
 def _kind(path: str) -> str | None:
@@ -85,6 +85,18 @@ def _load_tree(
     found, manifest, problems = collect_tree(
         root, label, expect_version=expect_version, compiled=compiled
     )
+    tombstones = None if releases is None else _tombstones(releases, f"{label}/releases")
+    return finish_dataset(found, manifest, problems, label, tombstones)
+
+
+def finish_dataset(
+    found: Mapping[str, list[Located]],
+    manifest: Manifest,
+    problems: list[Problem],
+    label: str,
+    tombstones: Callable[[], Mapping[tuple[str, str], Tombstone]] | None,
+) -> Dataset:
+    """Check the references between the records found; then the dataset, or every problem."""
     check_references(found["events"], found["actors"], found["sources"], problems)
     if problems:
         raise DataError(problems)
@@ -96,7 +108,7 @@ def _load_tree(
         digest=manifest.digest,
         license=manifest.license,
         label=label,
-        tombstones=None if releases is None else _tombstones(releases, f"{label}/releases"),
+        tombstones=tombstones,
     )
 
 

@@ -22,7 +22,7 @@ from pakru.checks import Located, check_references
 from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem, QueryTypeError
 from pakru.linedict import LineDict, short, type_name
-from pakru.loader import build_records, collect_tree
+from pakru.loader import build_records, collect_tree, finish_dataset
 from pakru.manifest import NO_LICENSE, UNVERSIONED, Manifest, read_bounded
 from pakru.releases import KINDS, RELEASES, lazy_tombstones
 
@@ -143,19 +143,7 @@ def _standalone(
                 "use pakru.load(PATH, base=pakru.dataset())",
             )
         )
-    check_references(found["events"], found["actors"], found["sources"], problems)
-    if problems:
-        raise DataError(problems)
-    return Dataset(
-        events=[x.record for x in found["events"]],  # type: ignore[misc]
-        actors=[x.record for x in found["actors"]],  # type: ignore[misc]
-        sources=[x.record for x in found["sources"]],  # type: ignore[misc]
-        data_version=manifest.data_version,
-        digest=manifest.digest,
-        license=manifest.license,
-        label=label,
-        tombstones=releases,
-    )
+    return finish_dataset(found, manifest, problems, label, releases)
 
 
 def _overlay(
