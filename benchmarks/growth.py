@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 
 import pakru
+from pakru.collection import Dataset
 from pakru.compiled import COMPILED, compile_dataset
-from pakru.dataset import Dataset
 from pakru.loader import _package_data, load_tree
 from pakru.manifest import MANIFEST, data_files, read_manifest, render_manifest
 from pakru.serialize import (

@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 import pakru
-from pakru.dataset import Dataset
+from pakru.collection import Dataset
 from pakru.loader import load_tree
 from pakru.manifest import data_files, read_manifest, render_manifest
 from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from pakru._version import DATA_VERSION, __version__
-from pakru.dataset import Dataset, EventList
+from pakru.collection import Dataset, EventList
 from pakru.dates import EDTFDate, EDTFPoint, Precision, parse_edtf
 from pakru.errors import (
     DataError,

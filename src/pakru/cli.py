@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from pakru.errors import DataError, PakruError
 
 if TYPE_CHECKING:
+    from pakru.collection import EventList
     from pakru.corpus import Corpus
-    from pakru.dataset import EventList
 
 __all__ = ["main"]
 

@@ -29,7 +29,7 @@ from pakru.serialize import (
 )
 
 if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
     from pakru.model import Actor, Event, Source
 
 __all__ = ["COMPILED", "FORMAT", "Compiled", "compile_dataset", "read_compiled"]

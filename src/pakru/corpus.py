@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from pakru.dataset import Dataset
+from pakru.collection import Dataset
 from pakru.errors import PakruError
 
 __all__ = ["Corpus", "CorpusError", "Locator", "Mismatch", "locate", "paragraphs", "verify"]

@@ -22,11 +22,11 @@ Formats (``FORMATS``):
 ``parquet``
     One Parquet file per table (needs the ``arrow`` extra).
 
-Exporting a query result (an :class:`~pakru.dataset.EventList` or any events) writes those
+Exporting a query result (an :class:`~pakru.collection.EventList` or any events) writes those
 events with every actor and source they refer to, so each export is self-contained.
 :func:`pakru.load` (and :func:`read_export`, which also takes the folder of a ``json``
 or ``jsonl`` export) reads a ``json``, ``jsonl`` or ``datapackage`` export back into a
-:class:`~pakru.dataset.Dataset`, validated exactly as the shipped data is.
+:class:`~pakru.collection.Dataset`, validated exactly as the shipped data is.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pakru.dataset import Dataset
+from pakru.collection import Dataset
 from pakru.errors import DataError, Problem, QueryError, QueryTypeError
 from pakru.linedict import LineDict, LineList, short
 from pakru.model import Actor, Event, Source

@@ -26,7 +26,7 @@ from pakru.tables import TABLES, Column, Table, table_rows, tables
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
     from pakru.exports import Data, Selection
 
 __all__ = ["arrow_tables", "require_extra", "to_arrow", "to_pandas"]

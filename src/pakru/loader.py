@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pakru.checks import Located, check_references
+from pakru.collection import Dataset
 from pakru.compiled import COMPILED, read_compiled
-from pakru.dataset import Dataset
 from pakru.errors import DataError, Problem
 from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.manifest import (

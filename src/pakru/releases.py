@@ -33,7 +33,7 @@ from pakru.errors import DataError, Problem
 from pakru.model import Tombstone
 
 if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
     from pakru.manifest import Tree
     from pakru.model import Actor, Event, Source
 

@@ -1,6 +1,6 @@
 """Load a user's own data: a data folder, one YAML file, or a pakru JSON export.
 
-The result is a :class:`~pakru.dataset.Dataset` with the same queries as the shipped
+The result is a :class:`~pakru.collection.Dataset` with the same queries as the shipped
 one. Loaded over a base dataset (an *overlay*) the user's records may refer to the
 base's actors and sources, and a record marked ``correction: true`` replaces the base
 record with its id; the base dataset itself never changes.
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pakru.checks import Located, check_references
-from pakru.dataset import Dataset
+from pakru.collection import Dataset
 from pakru.errors import DataError, Problem, QueryTypeError
 from pakru.linedict import LineDict, short, type_name
 from pakru.loader import build_records, collect_tree, finish_dataset

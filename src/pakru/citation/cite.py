@@ -10,7 +10,7 @@ from pakru.errors import QueryError, QueryTypeError, UnknownIdError
 from pakru.model import Event, Source
 
 if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
 
 __all__ = ["MARKUPS", "STYLES", "cite", "pinpoint"]
 
@@ -59,7 +59,7 @@ def _lookup(record_id: str, data: Dataset) -> Event | Source:
 
 def _resolve(obj: object, data: Dataset) -> tuple[str, list[Source], dict[str, str]]:
     """What is cited: a kind, its sources in order, and the pinpoint of each (events)."""
-    from pakru.dataset import Dataset  # noqa: PLC0415
+    from pakru.collection import Dataset  # noqa: PLC0415
 
     if isinstance(obj, Dataset):
         return "dataset", [], {}

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from pakru.dates import Precision
 
 if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
     from pakru.dates import EDTFDate
     from pakru.model import Creator, Source
 

@@ -21,7 +21,7 @@ from pakru.errors import QueryTypeError, UnknownIdError
 from pakru.model import Actor, Event, Source
 
 if TYPE_CHECKING:
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
 
 __all__ = ["FOLDERS", "Reference", "find", "human_date", "record_path", "reference"]
 

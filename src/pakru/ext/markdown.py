@@ -51,7 +51,7 @@ except ImportError as exc:  # pragma: no cover - depends on what is installed
 if TYPE_CHECKING:
     from markdown import Markdown
 
-    from pakru.dataset import Dataset
+    from pakru.collection import Dataset
 
 __all__ = ["PATTERN", "PakruExtension", "makeExtension", "render"]
 
