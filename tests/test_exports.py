@@ -531,3 +531,28 @@ def test_wording_of_office_terms_and_publication_dates_loads_back(tmp_path: Path
 def test_load_reads_a_data_package_folder(exported: dict[str, Path]) -> None:
     loaded = pakru.load(exported["datapackage"])
     assert tuple(loaded) == tuple(pakru.dataset())
+
+
+# -- csl-json -------------------------------------------------------------------------------
+
+CSL_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "csl-data.json"
+
+
+def test_csl_json_export_holds_every_source_and_validates(exported: dict[str, Path]) -> None:
+    items = json.loads((exported["csl-json"] / "sources.csl.json").read_text(encoding="utf-8"))
+    assert [item["id"] for item in items] == [s.id for s in pakru.sources()]
+    if not CSL_SCHEMA.is_file():
+        pytest.skip("the CSL-JSON schema of ../shared/schemas is not available")
+    from jsonschema import Draft7Validator  # noqa: PLC0415 - the CSL schema is draft 7
+
+    errors = list(
+        Draft7Validator(json.loads(CSL_SCHEMA.read_text(encoding="utf-8"))).iter_errors(items)
+    )
+    assert not errors, errors[0].message
+
+
+def test_csl_json_export_of_a_query_holds_the_sources_it_cites(tmp_path: Path) -> None:
+    found = pakru.events(actor="ussr", between=(1965, 1966))
+    pakru.export(found, "csl-json", tmp_path)
+    items = json.loads((tmp_path / "sources.csl.json").read_text(encoding="utf-8"))
+    assert {item["id"] for item in items} == {s for e in found for s in e.sources}

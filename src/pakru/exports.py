@@ -56,12 +56,13 @@ __all__ = [
     "select",
 ]
 
-FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet")
+FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet", "csl-json")
 
 JSON_FILE = "pakru.json"
 JSONL_FILE = "pakru.jsonl"
 DATAPACKAGE_FILE = "datapackage.json"
 TIMELINE_FILE = "timeline.json"
+CSL_FILE = "sources.csl.json"
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 TABLESCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
@@ -385,6 +386,14 @@ def _parquet(sel: Selection, out: Path) -> list[Path]:
     return written
 
 
+def _csl_json(sel: Selection, out: Path) -> list[Path]:
+    """The exported sources as CSL-JSON items, for reference managers and pandoc."""
+    from pakru.citation.cite import cite  # noqa: PLC0415
+
+    text = cite(list(sel.sources), "csl-json", dataset=sel.origin) if sel.sources else "[]"
+    return [_write(out / CSL_FILE, text.rstrip("\n") + "\n")]
+
+
 _WRITERS: dict[str, Callable[[Selection, Path], list[Path]]] = {
     "json": _json,
     "jsonl": _jsonl,
@@ -392,6 +401,7 @@ _WRITERS: dict[str, Callable[[Selection, Path], list[Path]]] = {
     "datapackage": _datapackage,
     "timelinejs": _timelinejs,
     "parquet": _parquet,
+    "csl-json": _csl_json,
 }
 
 
