@@ -17,7 +17,7 @@ from typing import Any
 
 from pakru.errors import DataError
 from pakru.linedict import LineDict, LineList, short
-from pakru.manifest import MAX_FILE_BYTES
+from pakru.manifest import decode_text
 from pakru.yamlsafe import MAX_DEPTH, MAX_INT
 
 __all__ = ["load_json"]
@@ -117,15 +117,7 @@ class _Decoder(json.JSONDecoder):
 
 def load_json(data: bytes, file: str) -> Any:
     """Parse one JSON document from ``data``; any failure is a :class:`DataError`."""
-    if len(data) > MAX_FILE_BYTES:
-        raise DataError.single(file, None, "", f"file is larger than {MAX_FILE_BYTES} bytes")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError.single(file, line, "", f"not UTF-8 text ({exc.reason})") from None
+    text = decode_text(data, file)
     decoder = _Decoder(text)
     try:
         return decoder.decode(text)

@@ -23,6 +23,7 @@ __all__ = [
     "UNVERSIONED",
     "Manifest",
     "data_files",
+    "decode_text",
     "read_bounded",
     "read_manifest",
     "render_manifest",
@@ -77,6 +78,22 @@ def read_bounded(entry: Any) -> bytes:
     with entry.open("rb") as stream:
         data: bytes = stream.read(MAX_FILE_BYTES + 1)
     return data
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """A data file's bytes as text: bounded in size, UTF-8, a leading BOM dropped.
+
+    Any failure is a :class:`DataError` naming the file (and the line of a bad byte).
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError.single(file, None, "", f"file is larger than {MAX_FILE_BYTES} bytes")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError.single(file, line, "", f"not UTF-8 text ({exc.reason})") from None
 
 
 def data_files(root: Tree) -> dict[str, bytes]:

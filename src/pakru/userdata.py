@@ -323,17 +323,28 @@ def _single(raw: bytes, file: str, version: str, licence: str) -> Manifest:
     return Manifest(version, licence, {Path(file).name: hashlib.sha256(raw).hexdigest()})
 
 
+def _parse(
+    parser: Callable[[bytes, str], Any],
+    raw: bytes,
+    file: str,
+    problems: list[Problem],
+    what: str,
+) -> LineDict | None:
+    """The top-level mapping ``parser`` reads from ``raw``; None (with problems) if none."""
+    try:
+        return _top_level(parser(raw, file), file, problems, what)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
 def _from_yaml_file(
     raw: bytes, file: str, problems: list[Problem], corrections: _Corrections
 ) -> tuple[dict[str, list[Located]], Manifest]:
     from pakru.yamlsafe import load_yaml  # noqa: PLC0415
 
     found: dict[str, list[Located]] = {kind: [] for kind in KINDS}
-    try:
-        doc = _top_level(load_yaml(raw, file), file, problems, "a pakru data file")
-    except DataError as exc:
-        problems.extend(exc.problems)
-        doc = None
+    doc = _parse(load_yaml, raw, file, problems, "a pakru data file")
     if doc is None:
         return found, _single(raw, file, UNVERSIONED, NO_LICENSE)
     version, licence = _header(doc, file, problems, required=())
@@ -356,11 +367,7 @@ def _from_export(
     from pakru.jsonsafe import load_json  # noqa: PLC0415
 
     found: dict[str, list[Located]] = {kind: [] for kind in KINDS}
-    try:
-        doc = _top_level(load_json(raw, file), file, problems, "a pakru JSON export")
-    except DataError as exc:
-        problems.extend(exc.problems)
-        doc = None
+    doc = _parse(load_json, raw, file, problems, "a pakru JSON export")
     if doc is None:
         if not problems:
             problems.append(Problem(file, 1, "", "empty file; expected a pakru JSON export"))

@@ -25,7 +25,7 @@ import yaml
 
 from pakru.errors import DataError
 from pakru.linedict import LineDict, LineList, short
-from pakru.manifest import MAX_FILE_BYTES
+from pakru.manifest import MAX_FILE_BYTES, decode_text
 
 __all__ = ["MAX_ALIAS_NODES", "MAX_BYTES", "MAX_DEPTH", "load_yaml"]
 
@@ -240,15 +240,7 @@ class _Builder:
 
 def load_yaml(data: bytes, file: str) -> Any:
     """Parse one YAML document from ``data``; any failure is a :class:`DataError`."""
-    if len(data) > MAX_BYTES:
-        raise DataError.single(file, None, "", f"file is larger than {MAX_BYTES} bytes")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError.single(file, line, "", f"not UTF-8 text ({exc.reason})") from None
+    text = decode_text(data, file)
     try:
         return _build(text)
     except _Refused as exc:
