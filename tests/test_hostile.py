@@ -83,7 +83,9 @@ YAML_CASES: list[Case] = [
     (
         "200,000 nested flow sequences",
         _text("events: " + "[" * 200_000 + "]" * 200_000),
-        "deeper than 32",
+        # Refused by pakru's depth limit or, since PyYAML 6.0.3, by libyaml's own: either
+        # way one problem on line 1 that speaks of nesting, never a crash.
+        "nest",
     ),
     (
         "40 nested block mappings",
