@@ -46,6 +46,7 @@ def test_every_table_has_the_right_number_of_rows() -> None:
         "evidence": data.counts["evidence"],
         "disputes": sum(len(e.disputes) for e in data),
         "claims": sum(len(d.claims) for e in data for d in e.disputes),
+        "inferences": sum(len(e.inferences) for e in data),
         "actors": len(data.actors()),
         "offices": sum(len(a.offices) for a in data.actors()),
         "sources": len(data.sources()),

@@ -177,6 +177,17 @@ def _check_events(
                             f"{at}; add the passage to its evidence",
                         )
                     )
+        for n, inference in enumerate(event.inferences):
+            if (inference.source, inference.paragraph) not in cited:
+                problems.append(
+                    Problem(
+                        item.file,
+                        item.line,
+                        f"{event.id}.inferences[{n}]",
+                        f"no evidence of the event cites {inference.source!r} paragraph "
+                        f"{inference.paragraph}; an inference rests on a cited passage",
+                    )
+                )
         for i, ev in enumerate(event.evidence):
             field = f"{event.id}.evidence[{i}]"
             source = source_by_id.get(ev.source)

@@ -179,8 +179,25 @@ def _build_parser() -> _Parser:
         default=os.environ.get("PAKRU_CORPUS"),
         help="corpus folder (default: $PAKRU_CORPUS)",
     )
+    _add_support(sub)
     _add_export(sub)
     return parser
+
+
+def _add_support(sub: Any) -> None:
+    sup = sub.add_parser(
+        "support",
+        help="curation: facts of titles, summaries and places that no cited passage carries",
+    )
+    sup.add_argument(
+        "path", nargs="?", help="your own data (folder, YAML or export); default: shipped data"
+    )
+    sup.add_argument(
+        "--corpus",
+        default=os.environ.get("PAKRU_CORPUS"),
+        help="corpus folder (default: $PAKRU_CORPUS)",
+    )
+    _add_format(sup)
 
 
 def _add_citation_commands(sub: Any) -> None:
@@ -456,6 +473,28 @@ def _verify(args: argparse.Namespace) -> tuple[str, int]:
     ), 0
 
 
+def _support(args: argparse.Namespace) -> tuple[str, int]:
+    import pakru  # noqa: PLC0415
+    from pakru.support import support  # noqa: PLC0415
+
+    corpus = _corpus(args)
+    if args.path is not None and not os.path.exists(args.path):  # noqa: PTH110
+        raise _Usage(f"pakru support: no such file or folder: {args.path}")
+    data = pakru.dataset() if args.path is None else pakru.load(args.path)
+    findings = support(data, corpus)
+    rows = [{"event": f.event, "field": f.field, "kind": f.kind, "fact": f.fact} for f in findings]
+    if args.format != "table":
+        return _emit(rows, args.format, ("event", "field", "kind", "fact")), 1 if rows else 0
+    if not findings:
+        return f"ok: every fact of {len(data)} events stands in a cited passage\n", 0
+    events = len({f.event for f in findings})
+    lines = "".join(f"{f}\n" for f in findings)
+    return (
+        f"{lines}{len(findings)} unsupported fact(s) in {events} event(s): cite the passage "
+        "that states each, drop it, or record an inference\n"
+    ), 1
+
+
 def _validate(args: argparse.Namespace) -> tuple[str, int]:
     import pakru  # noqa: PLC0415
 
@@ -538,6 +577,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out, status = _verify(args)
         elif args.command == "validate":
             out, status = _validate(args)
+        elif args.command == "support":
+            out, status = _support(args)
         else:
             handler = {
                 "events": _events,

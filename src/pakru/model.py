@@ -22,6 +22,7 @@ __all__ = [
     "Dispute",
     "Event",
     "Evidence",
+    "Inference",
     "Office",
     "Participant",
     "Source",
@@ -164,6 +165,22 @@ class Dispute:
 
 
 @attrs.frozen
+class Inference:
+    """A fact of an event that a cited passage implies without stating it in words.
+
+    The support check (:mod:`pakru.support`) accepts the fact because ``paragraph`` of
+    ``source``, which the event cites, implies it; ``reason`` says how (e.g. "the Security
+    Council met at the UN headquarters in New York", "¶3 gives the delegation's size in
+    words").
+    """
+
+    fact: str = attrs.field(validator=_str)
+    source: str = attrs.field(validator=_str)
+    paragraph: int = attrs.field(validator=v.instance_of(int))
+    reason: str = attrs.field(validator=_str)
+
+
+@attrs.frozen
 class Event:
     """A dated development, with its participants and the passages that attest it."""
 
@@ -178,6 +195,7 @@ class Event:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_tuple_of(str))
     note: str | None = attrs.field(default=None, validator=_opt_str)
     disputes: tuple[Dispute, ...] = attrs.field(default=(), validator=_tuple_of(Dispute))
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
 
     @property
     def actors(self) -> tuple[str, ...]:

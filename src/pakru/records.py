@@ -22,6 +22,7 @@ from pakru.model import (
     Dispute,
     Event,
     Evidence,
+    Inference,
     Office,
     Participant,
     Source,
@@ -255,6 +256,19 @@ def _dispute(r: _Reader) -> Dispute | None:
     return Dispute(field, claims, resolution)
 
 
+def _inference(r: _Reader) -> Inference | None:
+    r.only({"fact", "source", "paragraph", "reason"})
+    fact = r.text("fact")
+    source = r.matching("source", SOURCE_ID, "a source id")
+    paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
+    reason = r.text("reason")
+    if paragraph is not None and paragraph < 1:
+        r.fail("paragraph", f"paragraphs are numbered from 1, got {paragraph}")
+    if not r.ok or fact is None or source is None or paragraph is None or reason is None:
+        return None
+    return Inference(fact, source, paragraph, reason)
+
+
 def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event | None:
     """Build an :class:`Event` from one mapping of an events file."""
     r = _Reader(m, file, "", problems)
@@ -276,6 +290,7 @@ def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event
             "tags",
             "note",
             "disputes",
+            "inferences",
         }
     )
     date = r.date("date")
@@ -292,6 +307,7 @@ def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event
     tags = r.strings("tags", TAG, "a tag (lower-case words joined by hyphens)")
     note = r.text("note", required=False)
     disputes = r.mappings("disputes", _dispute)
+    inferences = r.mappings("inferences", _inference)
     if (
         not r.ok
         or ident is None
@@ -313,6 +329,7 @@ def event_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Event
         tags=tags,
         note=note,
         disputes=disputes,
+        inferences=inferences,
     )
 
 

@@ -19,6 +19,7 @@ from pakru.model import (
     Dispute,
     Event,
     Evidence,
+    Inference,
     Office,
     Participant,
     Source,
@@ -84,6 +85,10 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 ],
             }
             for d in event.disputes
+        ],
+        "inferences": [
+            {"fact": i.fact, "source": i.source, "paragraph": i.paragraph, "reason": i.reason}
+            for i in event.inferences
         ],
     }
 
@@ -171,6 +176,10 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
                 d["resolution"],
             )
             for d in data.get("disputes", ())
+        ),
+        inferences=tuple(
+            Inference(i["fact"], i["source"], i["paragraph"], i["reason"])
+            for i in data.get("inferences", ())
         ),
     )
 

@@ -26,6 +26,7 @@ TABLES = (
     "evidence",
     "disputes",
     "claims",
+    "inferences",
     "actors",
     "offices",
     "sources",

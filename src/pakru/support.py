@@ -1,0 +1,300 @@
+"""The support check: every fact an event states must stand in a passage it cites.
+
+For each event this module lists the numbers, proper names, month names and years of its
+title, summary and place that appear in none of
+
+- the event's cited passages,
+- the names and aliases of its participants,
+- its own date (a year inside the date's bounds, or a month the date can fall in),
+- the justified inferences the event records (``inferences``: a fact, the cited
+  paragraph that implies it, and how).
+
+It is a curation tool: it reads the corpus texts, so it needs a :class:`~pakru.corpus.Corpus`.
+A finding is a place to look, not a verdict: a name may be spelt differently, or a number
+written out. The rules for matching are deliberately strict about proper names and numbers
+and lenient about inflection ("Pakistani" is carried by "Pakistan", "Soviets" by "Soviet").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from pakru.collection import Dataset
+from pakru.corpus import Corpus
+from pakru.dates import Precision
+from pakru.model import Event
+
+__all__ = ["Finding", "facts", "support"]
+
+#: Capitalised words that start sentences or titles without naming anything.
+_COMMON = frozenset(
+    """a about according across after against along also amid among an and another any
+    around as at before behind being between both but by despite during each earlier
+    because either even following for from further he her here his however if in inside instead
+    into it its later least many more most much neither new no nor not of on once one only
+    or other others our over per several she since so some such than that the their then
+    there these they this those though through to under unlike until upon very was we were
+    what when where whether which while who whose with within without yet soon""".split()  # noqa: SIM905 - a word list reads best as text
+)
+
+#: Capitals that stand for their state's government in prose ("Moscow objected"); a state
+#: participant carries its capital in a title or summary, never in the place field.
+CAPITALS = {
+    "ussr": ("moscow", "kremlin"),
+    "russia": ("moscow", "kremlin"),
+    "pakistan": ("karachi", "rawalpindi", "islamabad"),
+    "india": ("delhi",),
+    "usa": ("washington",),
+    "china": ("beijing", "peking"),
+    "afghanistan": ("kabul",),
+    "uk": ("london",),
+}
+
+#: Demonyms whose country name they do not begin with.
+_DEMONYMS = {
+    "chinese": "china",
+    "british": "britain",
+    "french": "france",
+    "dutch": "netherlands",
+    "turkish": "turkey",
+    "swiss": "switzerland",
+    "uzbek": "uzbekistan",
+    "tajik": "tajikistan",
+    "kazakh": "kazakhstan",
+    "kyrgyz": "kyrgyzstan",
+    "turkmen": "turkmenistan",
+    "american": "united states",
+    "americans": "united states",
+}
+
+_CARDINAL_TEXT = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_ORDINAL_TEXT = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth"
+)
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(_CARDINAL_TEXT.split())}
+_ORDINALS = {w: str(i) for i, w in enumerate(_ORDINAL_TEXT.split()) if i}
+_MONTHS = {calendar.month_name[m].lower(): m for m in range(1, 13)}
+
+_TOKEN = re.compile(r"\d[\d,.]*\d%?|\d%?|[^\W\d_][\w'’]*", re.UNICODE)
+#: "the two countries", "one side": counting the parties, not a fact to cite.
+_PAIR = re.compile(
+    r"\s+(?:countries|sides?|states|nations|governments|leaders|powers|neighbou?rs|capitals|"
+    r"of\b|another\b|or\b)",
+    re.IGNORECASE,
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@attrs.frozen
+class Finding:
+    """One fact of an event that none of its cited passages carries."""
+
+    event: str
+    field: str
+    fact: str
+    kind: str  # "number", "name", "month" or "year"
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.field}: {self.kind} {self.fact!r} is in no cited passage"
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+
+
+def _words(text: str) -> set[str]:
+    return {t.rstrip(".,").replace(",", "") for t in _TOKEN.findall(_fold(text))}
+
+
+def facts(text: str) -> Iterator[tuple[str, str]]:
+    """The checkable facts of a title, summary or place: ``(kind, token)`` pairs.
+
+    A word that opens a sentence counts as a name only if it does not look like an
+    ordinary word (an adverb in -ly, a participle in -ing or -ed).
+    """
+    clean = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    for match in _TOKEN.finditer(clean):
+        raw = match.group()
+        token = raw.rstrip(".,")
+        before = clean[: match.start()].rstrip()
+        opening = not before or before[-1] in ".!?:;"
+        if opening and token.casefold().endswith(("ly", "ing", "ed")):
+            continue
+        if token.casefold() in ("one", "two") and _PAIR.match(clean, match.end()):
+            continue
+        low = token.casefold()
+        if low.endswith(("'s", "’s")):
+            token, low = token[:-2], low[:-2]
+        if token[0].isdigit():
+            yield "number", token.replace(",", "")
+        elif low in _NUMBER_WORDS or low in _ORDINALS:
+            yield "number", low
+        elif low in _MONTHS:
+            yield "month", low
+        elif token[0].isupper() and low not in _COMMON:
+            for part in token.split("-"):
+                if part and part[0].isupper() and part.casefold() not in _COMMON:
+                    yield "name", part.casefold()
+
+
+def _numbered(word: str, digits: str, *more: str) -> bool:
+    """``word`` is ``digits`` with an ordinal suffix (``10th``) or one of ``more``."""
+    return word.startswith(digits) and word[len(digits) :] in ("st", "nd", "rd", "th", *more)
+
+
+def _carried(kind: str, token: str, words: set[str], folded: str) -> bool:
+    if kind == "number":
+        digits = _NUMBER_WORDS.get(token) or _ORDINALS.get(token)
+        if token in words or (digits is not None and digits in words):
+            return True
+        if digits is not None and token in _ORDINALS:
+            return any(
+                w.startswith(digits) and w[len(digits) :] in ("st", "nd", "rd", "th") for w in words
+            )
+        if token.isdigit():
+            for word, number in _NUMBER_WORDS.items():
+                if number == token and word in words:
+                    return True
+            return any(
+                w.startswith(token) and w[len(token) :] in ("st", "nd", "rd", "th", "s")
+                for w in words
+            )
+        return False
+    if token in words:
+        return True
+    base = _DEMONYMS.get(token)
+    if base is not None and base in folded:
+        return True
+    stem = token[: max(4, len(token) - 2)]
+    return any(w.startswith(stem) for w in words) or (len(token) > 4 and token in folded)
+
+
+def _date_allows(event: Event, kind: str, token: str) -> bool:
+    lo, hi = event.date.earliest, event.date.latest
+    if kind == "month":
+        if lo is None or hi is None or (hi - lo).days > 366:
+            return False
+        month = _MONTHS[token]
+        m, y = lo.month, lo.year
+        while (y, m) <= (hi.year, hi.month):
+            if m == month:
+                return True
+            m, y = (1, y + 1) if m == 12 else (m + 1, y)
+        return False
+    if kind == "number" and token.isdigit() and len(token) == 4:
+        years = [d.year for d in (lo, hi) if d is not None]
+        return bool(years) and min(years) <= int(token) <= max(years)
+    if kind == "number" and token.isdigit() and lo is not None and lo == hi:
+        return int(token) == lo.day
+    return False
+
+
+def _date_facts(event: Event, words: set[str], issued: list[dt.date]) -> Iterator[tuple[str, str]]:
+    """The parts of a point date (year, month, day) that no cited passage states.
+
+    A date resolved from relative wording ("last year") is carried by that wording and the
+    source's publication date, so it is not checked here. A news report carries the year
+    and month it was issued in, and a day up to two days before its issue ("yesterday",
+    "on Monday").
+    """
+    date = event.date
+    if date.wording is not None or "/" in date.edtf:
+        return
+    lo, hi = date.earliest, date.latest
+    if lo is None or hi is None:
+        return
+    if (
+        lo.year == hi.year
+        and "X" not in date.edtf
+        and str(lo.year) not in words
+        and all(d.year != lo.year for d in issued)
+    ):
+        yield "year", str(lo.year)
+    if (lo.year, lo.month) == (hi.year, hi.month) and (hi - lo).days >= 27:
+        name = calendar.month_name[lo.month].lower()
+        if (
+            name not in words
+            and calendar.month_abbr[lo.month].lower() not in words
+            and all((d.year, d.month) != (lo.year, lo.month) for d in issued)
+        ):
+            yield "month", name
+    if lo == hi and not any(0 <= (d - lo).days <= 2 for d in issued):
+        day = str(lo.day)
+        if not any(
+            w == day or (w.startswith(day) and w[len(day) :] in ("st", "nd", "rd", "th"))
+            for w in words
+        ):
+            yield "day", day
+
+
+def _passages(event: Event, corpus: Corpus, cache: dict[str, str]) -> str:
+    parts = []
+    for ev in event.evidence:
+        if ev.source not in cache:
+            cache[ev.source] = corpus.text(ev.source)
+        parts.append(cache[ev.source][ev.start : ev.end])
+    return "\n".join(parts)
+
+
+def support(
+    dataset: Dataset, corpus: Corpus, events: Iterable[Event] | None = None
+) -> list[Finding]:
+    """Every fact of ``events`` (default: all) that no cited passage carries."""
+    cache: dict[str, str] = {}
+    out: list[Finding] = []
+    for event in dataset.events() if events is None else events:
+        allowed = [_passages(event, corpus, cache)]
+        for p in event.participants:
+            try:
+                actor = dataset.actor(p.actor)
+            except KeyError:
+                continue
+            allowed += [actor.name, *actor.aliases, *(o.title for o in actor.offices)]
+        issued: list[dt.date] = []
+        for ident in {ev.source for ev in event.evidence}:
+            try:
+                source = dataset.source(ident)
+            except KeyError:
+                continue
+            if source.issued is not None and source.issued.precision is Precision.DAY:
+                issued.append(source.issued.earliest)  # type: ignore[arg-type]
+            allowed += [source.title or "", source.container or "", source.publisher or ""]
+            allowed += [c.name for c in source.creators]
+        folded = _fold("\n".join(allowed))
+        words = _words(folded)
+        capitals = {c for p in event.participants for c in CAPITALS.get(p.actor, ())}
+        inferred = {token for i in event.inferences for _, token in facts(i.fact)}
+        inferred |= {i.fact.casefold() for i in event.inferences}
+        out += [
+            Finding(event.id, "date", fact, kind)
+            for kind, fact in _date_facts(event, words, issued)
+            if fact not in inferred
+        ]
+        for field in ("title", "summary", "place"):
+            value = getattr(event, field)
+            if not value:
+                continue
+            seen: set[tuple[str, str]] = set()
+            for kind, token in facts(value):
+                if (kind, token) in seen:
+                    continue
+                seen.add((kind, token))
+                if _carried(kind, token, words, folded) or _date_allows(event, kind, token):
+                    continue
+                if field != "place" and kind == "name" and token in capitals:
+                    continue
+                if token in inferred:
+                    continue
+                out.append(Finding(event.id, field, token, kind))
+    return out
