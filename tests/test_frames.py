@@ -51,6 +51,7 @@ def test_every_table_has_the_right_number_of_rows() -> None:
         "offices": sum(len(a.offices) for a in data.actors()),
         "sources": len(data.sources()),
         "creators": sum(len(s.creators) for s in data.sources()),
+        "skipped": sum(len(s.skipped) for s in data.sources()),
     }
     for name in TABLES:
         assert len(pakru.to_pandas(table=name)) == expected[name], name

@@ -166,3 +166,20 @@ def test_cli_support_exits_1_with_findings_and_0_without(tmp_path: Path) -> None
 def test_shipped_data_has_no_unexplained_finding(corpus_dir: Path) -> None:
     findings = support(pakru.dataset(), Corpus(corpus_dir))
     assert not findings, "\n".join(map(str, findings[:40]))
+
+
+def test_every_seed_paragraph_is_cited_or_skipped_with_a_reason() -> None:
+    from pakru.corpus import coverage  # noqa: PLC0415
+
+    report = {c.source: c for c in coverage(pakru.dataset())}
+    seeds = [s.id for s in pakru.sources() if s.id[:3].isdigit()]
+    assert len(seeds) == 5
+    left = {s: report[s].uncited for s in seeds if report[s].uncited}
+    assert not left, f"seed paragraphs neither cited nor skipped: {left}"
+
+
+def test_no_skipped_paragraph_is_cited() -> None:
+    from pakru.corpus import coverage  # noqa: PLC0415
+
+    stale = {c.source: c.stale for c in coverage(pakru.dataset()) if c.stale}
+    assert not stale, f"skipped paragraphs that events cite: {stale}"

@@ -38,13 +38,22 @@ from pakru.model import (
     Dispute,
     Event,
     Evidence,
+    Inference,
     Office,
     Participant,
+    Skip,
     Source,
     Tombstone,
 )
 from pakru.pinning import require
-from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, EventType
+from pakru.vocabulary import (
+    ACTOR_KINDS,
+    EVENT_TYPES,
+    ROLES,
+    SKIP_REASONS,
+    SOURCE_KINDS,
+    EventType,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -54,6 +63,7 @@ __all__ = [
     "DATA_VERSION",
     "EVENT_TYPES",
     "ROLES",
+    "SKIP_REASONS",
     "SOURCE_KINDS",
     "Actor",
     "Claim",
@@ -69,6 +79,7 @@ __all__ = [
     "EventList",
     "EventType",
     "Evidence",
+    "Inference",
     "MissingExtraError",
     "Office",
     "PakruError",
@@ -79,6 +90,7 @@ __all__ = [
     "QueryError",
     "QueryTypeError",
     "RetiredIdError",
+    "Skip",
     "Source",
     "Tombstone",
     "UnknownIdError",

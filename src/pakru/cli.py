@@ -438,23 +438,28 @@ def _coverage(args: argparse.Namespace) -> str:
             "source": c.source,
             "paragraphs": c.paragraphs,
             "cited": len(c.cited),
+            "skipped": len(c.skipped),
             "uncited": len(c.uncited),
             "uncited_paragraphs": list(c.uncited),
         }
         for c in report
         if c.uncited or not args.uncited_only
     ]
-    out = _emit(
-        rows, args.format, ("source", "paragraphs", "cited", "uncited", "uncited_paragraphs")
-    )
+    columns = ("source", "paragraphs", "cited", "skipped", "uncited", "uncited_paragraphs")
+    out = _emit(rows, args.format, columns)
     if args.format == "table":
         cited = sum(len(c.cited) for c in report)
+        skipped = sum(len(c.skipped) for c in report)
+        uncited = sum(len(c.uncited) for c in report)
         total = sum(c.paragraphs for c in report)
         used = sum(1 for c in report if c.cited)
         out += (
-            f"{used} of {len(report)} sources cited; {cited} of {total} paragraphs "
-            f"cited ({total - cited} uncited)\n"
+            f"{used} of {len(report)} sources cited; of {total} paragraphs, {cited} cited, "
+            f"{skipped} skipped with a reason, {uncited} still to review\n"
         )
+        for c in report:
+            if c.stale:
+                out += f"{c.source}: paragraph(s) {list(c.stale)} are skipped but cited\n"
     return out
 
 

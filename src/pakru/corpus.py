@@ -228,16 +228,23 @@ def source_stub(corpus: Corpus, document: str) -> dict[str, object]:
 
 @attrs.frozen
 class Coverage:
-    """Which paragraphs of one source the dataset cites, and which it does not."""
+    """Which paragraphs of one source the dataset cites, skips with a reason, or neither.
+
+    ``uncited`` are the paragraphs still to review: neither cited by an event nor skipped
+    by the source record (:attr:`pakru.Source.skipped`). ``stale`` are skipped paragraphs
+    that an event cites after all, whose skip should go.
+    """
 
     source: str
     paragraphs: int
     cited: tuple[int, ...]
     uncited: tuple[int, ...]
+    skipped: tuple[int, ...] = ()
+    stale: tuple[int, ...] = ()
 
 
 def coverage(dataset: Dataset) -> list[Coverage]:
-    """Per source, the paragraphs that no event's evidence cites (gaps to review)."""
+    """Per source, the paragraphs cited, skipped, and still to review."""
     cited: dict[str, set[int]] = {s.id: set() for s in dataset.sources()}
     for event in dataset.events():
         for ev in event.evidence:
@@ -245,6 +252,18 @@ def coverage(dataset: Dataset) -> list[Coverage]:
     out = []
     for source in dataset.sources():
         done = cited[source.id]
-        missing = tuple(n for n in range(1, source.paragraphs + 1) if n not in done)
-        out.append(Coverage(source.id, source.paragraphs, tuple(sorted(done)), missing))
+        skipped = {k.paragraph for k in source.skipped}
+        missing = tuple(
+            n for n in range(1, source.paragraphs + 1) if n not in done and n not in skipped
+        )
+        out.append(
+            Coverage(
+                source.id,
+                source.paragraphs,
+                tuple(sorted(done)),
+                missing,
+                tuple(sorted(skipped - done)),
+                tuple(sorted(skipped & done)),
+            )
+        )
     return out

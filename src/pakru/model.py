@@ -25,6 +25,7 @@ __all__ = [
     "Inference",
     "Office",
     "Participant",
+    "Skip",
     "Source",
     "Tombstone",
 ]
@@ -110,6 +111,20 @@ class Creator:
 
 
 @attrs.frozen
+class Skip:
+    """A paragraph of a source that a curator read and that no event needs to cite.
+
+    ``reason`` is one of :data:`pakru.SKIP_REASONS` (page furniture, opinion, background,
+    off-topic, a repeat); ``note`` may say more. ``pakru coverage`` counts such paragraphs
+    as reviewed, so what stays uncited is what is still to be read.
+    """
+
+    paragraph: int = attrs.field(validator=v.instance_of(int))
+    reason: str = attrs.field(validator=_str)
+    note: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
 class Source:
     """A document of the corpus that events cite, with its bibliographic record.
 
@@ -137,6 +152,7 @@ class Source:
     )
     language: str = attrs.field(default="en", validator=_str)
     note: str | None = attrs.field(default=None, validator=_opt_str)
+    skipped: tuple[Skip, ...] = attrs.field(default=(), validator=_tuple_of(Skip))
 
 
 @attrs.frozen

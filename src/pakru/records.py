@@ -25,9 +25,10 @@ from pakru.model import (
     Inference,
     Office,
     Participant,
+    Skip,
     Source,
 )
-from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SKIP_REASONS, SOURCE_KINDS
 
 __all__ = [
     "ACTOR_ID",
@@ -400,6 +401,18 @@ def _creator(r: _Reader) -> Creator | None:
     return Creator(name, role, institutional)
 
 
+def _skip(r: _Reader) -> Skip | None:
+    r.only({"paragraph", "reason", "note"})
+    paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
+    reason = r.choice("reason", SKIP_REASONS, "reasons to skip a paragraph")
+    note = r.text("note", required=False)
+    if paragraph is not None and paragraph < 1:
+        r.fail("paragraph", f"paragraphs are numbered from 1, got {paragraph}")
+    if not r.ok or paragraph is None or reason is None:
+        return None
+    return Skip(paragraph, reason, note)
+
+
 def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Source | None:
     """Build a :class:`Source` from one mapping of a sources file."""
     r = _Reader(m, file, "", problems)
@@ -423,6 +436,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
             "accessed",
             "language",
             "note",
+            "skipped",
         }
     )
     document = r.matching("document", SOURCE_ID, "a corpus document id")
@@ -447,6 +461,11 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
         r.matching("language", LANGUAGE, "a language tag such as 'en'", required=False) or "en"
     )
     note = r.text("note", required=False)
+    skipped = r.mappings("skipped", _skip)
+    if paragraphs is not None:
+        for n, skip in enumerate(skipped):
+            if skip.paragraph > paragraphs:
+                r.fail(f"skipped[{n}].paragraph", f"the source has {paragraphs} paragraphs")
     for key, value in (("length", length), ("paragraphs", paragraphs)):
         if value is not None and value < 1:
             r.fail(key, f"must be 1 or more, got {value}")
@@ -476,4 +495,5 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
         accessed=accessed,
         language=language,
         note=note,
+        skipped=skipped,
     )

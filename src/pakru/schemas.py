@@ -38,9 +38,10 @@ from pakru.model import (
     Inference,
     Office,
     Participant,
+    Skip,
     Source,
 )
-from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SKIP_REASONS, SOURCE_KINDS
 
 __all__ = ["DIALECT", "KINDS", "schema"]
 
@@ -60,6 +61,7 @@ _RECORDS: tuple[tuple[str, type], ...] = (
     ("office", Office),
     ("source", Source),
     ("creator", Creator),
+    ("skip", Skip),
 )
 _DEF_NAME = {cls: name for name, cls in _RECORDS}
 
@@ -126,6 +128,8 @@ _RULES: dict[str, dict[str, Any]] = {
     "Source.url": {**_keyword(records.URL, records.MAX_URL), "format": "uri"},
     "Source.language": _keyword(records.LANGUAGE),
     "Creator.role": {"enum": list(records.CREATOR_ROLES)},
+    "Skip.paragraph": {"minimum": 1},
+    "Skip.reason": {"enum": list(SKIP_REASONS)},
 }
 
 #: One line on each field, for readers of the schema and of the codebook.
@@ -191,6 +195,10 @@ _DOCS: dict[str, str] = {
     "Creator.name": "Name.",
     "Creator.role": "Role the source gives them.",
     "Creator.institutional": "True for a body rather than a person.",
+    "Source.skipped": "Paragraphs a curator read and that no event needs to cite, and why.",
+    "Skip.paragraph": "Paragraph of the source (non-empty lines numbered from 1).",
+    "Skip.reason": "Why no event cites it (pakru.SKIP_REASONS).",
+    "Skip.note": "More on the reason, in pakru's words.",
 }
 
 

@@ -22,6 +22,7 @@ from pakru.model import (
     Inference,
     Office,
     Participant,
+    Skip,
     Source,
 )
 
@@ -134,6 +135,9 @@ def source_to_dict(source: Source) -> dict[str, Any]:
         "length": source.length,
         "paragraphs": source.paragraphs,
         "note": source.note,
+        "skipped": [
+            {"paragraph": k.paragraph, "reason": k.reason, "note": k.note} for k in source.skipped
+        ],
     }
 
 
@@ -226,4 +230,7 @@ def source_from_dict(data: Mapping[str, Any]) -> Source:
         accessed=None if accessed is None else dt.date.fromisoformat(accessed),
         language=data.get("language", "en"),
         note=data.get("note"),
+        skipped=tuple(
+            Skip(k["paragraph"], k["reason"], k.get("note")) for k in data.get("skipped", ())
+        ),
     )

@@ -31,6 +31,7 @@ TABLES = (
     "offices",
     "sources",
     "creators",
+    "skipped",
 )
 
 #: Columns that hold the id of another record: (table, column) -> referenced table.

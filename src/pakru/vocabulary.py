@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 import attrs
 
-__all__ = ["ACTOR_KINDS", "EVENT_TYPES", "ROLES", "SOURCE_KINDS", "EventType"]
+__all__ = ["ACTOR_KINDS", "EVENT_TYPES", "ROLES", "SKIP_REASONS", "SOURCE_KINDS", "EventType"]
 
 
 @attrs.frozen
@@ -232,6 +232,17 @@ ACTOR_KINDS: MappingProxyType[str, str] = MappingProxyType(
         "armed-group": "a non-state armed group",
         "company": "a company or state enterprise",
         "person": "a person",
+    }
+)
+
+#: Why a curator cites no part of a paragraph of a source (see :class:`pakru.Skip`).
+SKIP_REASONS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "furniture": "page furniture: a heading, byline, menu, caption, credit or link list",
+        "opinion": "opinion or analysis that states no development of the relations",
+        "background": "general background with no dated development of the relations",
+        "off-topic": "about something other than Pakistan's relations with the USSR or Russia",
+        "repeat": "repeats what another paragraph of the same source states, which is cited",
     }
 )
 
