@@ -438,8 +438,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     if title_supplied and not (title and title.startswith("[") and title.endswith("]")):
         r.fail(
             "title_supplied",
-            "is true, so the title must be a supplied one in square brackets, "
-            f"got {short(title)}",
+            f"is true, so the title must be a supplied one in square brackets, got {short(title)}",
         )
     if (
         not r.ok
