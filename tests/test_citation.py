@@ -45,11 +45,47 @@ CSL_FILES = {
 #:   so that no citation comes out empty.
 #: - pandoc lower-cases the "M" of the model name "Mi-35M" when it title-cases a title
 #:   (giving "Mi-35m"); pakru keeps words that already hold a capital as they are.
+#: - Reports (kinds ``analysis`` and ``official``) that appeared in a periodical or a
+#:   book: pandoc quotes the title and names the container ("In ..."); pakru italicises
+#:   the title.
+#: - A web page with both a site and a host: pakru leaves out the host.
+#: - Two works of one institutional author in one year, titled "[Report on Russia's ..."
+#:   and "[Report on Russian ...": pakru and pandoc give the year letters in the
+#:   opposite order.
+#: - An issue dated by a range of months (September-October): pakru prints the first.
+#: - A lower-case host name as publisher (piglix.com): pakru capitalises it in MLA.
+_IN_A_CONTAINER = (
+    "w-cambridge-io-southeast-asian-defense-treaty-1954",
+    "w-diplomaticinsight-pakistan-russia-defence-relations",
+    "w-egyptiangazette-pakistan-baghdad-pact",
+    "w-frus-1957-kashmir-veto",
+    "w-frus-1962-kashmir-veto",
+    "w-frus-manila-pact-seato-1954",
+    "w-frus-ussr-military-supply-pakistan-1968",
+    "w-jamestown-nawaz-sharif-moscow-1999",
+    "w-nlr-u2-khrushchev-peshawar-warning",
+    "w-uop-asc-pak-soviet-overview",
+    "w-washingtontimes-pakistan-ussr-showdown-1985",
+)
 KNOWN_DIFFERENCES = {
-    ("chicago", "w-wikipedia-bhutto-visit-ussr-1972"),
-    ("chicago", "w-wikipedia-liaquat-us-state-visit"),
     ("chicago", "w-janes-repost-pakistan-four-mi35m-2017"),
     ("mla", "w-janes-repost-pakistan-four-mi35m-2017"),
+    *((style, ident) for style in ("apa", "chicago", "mla") for ident in _IN_A_CONTAINER),
+    ("apa", "w-sputnik-tashkent-meeting-photo-1966"),
+    ("chicago", "w-sputnik-tashkent-meeting-photo-1966"),
+    ("chicago", "w-tass-russia-first-lpg-batch-pakistan-2023"),
+    ("chicago", "w-tass-russia-wheat-delivered-pakistan-2023"),
+    ("mla", "w-wikipedia-badaber-uprising"),
+    ("mla", "w-wikipedia-pakistan-soviet-union-relations"),
+}
+#: In-text citations that differ for the first reason above.
+KNOWN_IN_TEXT_DIFFERENCES = {
+    (style, ident)
+    for style in ("chicago", "mla")
+    for ident in (
+        "w-egyptiangazette-pakistan-baghdad-pact",
+        "w-frus-ussr-military-supply-pakistan-1968",
+    )
 }
 
 
@@ -381,7 +417,9 @@ def test_in_text_pinpoints_match_a_csl_processor(style: str, tmp_path: Path) -> 
     found = [_clean(p) for p in re.findall(r"<p>(.*?)</p>", out, re.S)]
     ours = [html.unescape(finish(in_text(i, style, loc), "html")) for i, loc in picked]
     assert len(picked) > 20
-    assert ours == found
+    assert len(ours) == len(found)
+    differ = {item["id"] for (item, _), a, b in zip(picked, ours, found, strict=True) if a != b}
+    assert differ == {k for s, k in KNOWN_IN_TEXT_DIFFERENCES if s == style}
 
 
 # -- BibLaTeX -------------------------------------------------------------------------------

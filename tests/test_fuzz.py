@@ -107,7 +107,14 @@ def sources(draw: st.DrawFn, ident: str) -> Source:
         draw(st.integers(5000, 10**6)),
         draw(st.integers(5, 500)),
         draw(st.sampled_from(sorted(pakru.SOURCE_KINDS))),
-        title=draw(st.none() | prose),
+        **draw(
+            st.one_of(
+                st.fixed_dictionaries({"title": st.none() | prose}),
+                st.fixed_dictionaries(
+                    {"title": prose.map(lambda t: f"[{t}]"), "title_supplied": st.just(True)}
+                ),
+            )
+        ),
         creators=tuple(
             draw(
                 st.lists(

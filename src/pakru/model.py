@@ -130,7 +130,8 @@ class Source:
 
     ``document`` is the corpus document id and ``sha256`` the digest of its bytes;
     ``length`` (code points) and ``paragraphs`` let evidence spans be checked without
-    the corpus at hand.
+    the corpus at hand. ``title_supplied`` marks a title in square brackets that pakru
+    wrote because the document shows none, as cataloguers supply one for untitled works.
     """
 
     id: str = attrs.field(validator=_str)
@@ -140,6 +141,7 @@ class Source:
     paragraphs: int = attrs.field(validator=v.instance_of(int))
     kind: str = attrs.field(validator=_str)
     title: str | None = attrs.field(default=None, validator=_opt_str)
+    title_supplied: bool = attrs.field(default=False, validator=v.instance_of(bool))
     creators: tuple[Creator, ...] = attrs.field(default=(), validator=_tuple_of(Creator))
     publisher: str | None = attrs.field(default=None, validator=_opt_str)
     container: str | None = attrs.field(default=None, validator=_opt_str)

@@ -428,6 +428,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
             "paragraphs",
             "kind",
             "title",
+            "title_supplied",
             "creators",
             "publisher",
             "container",
@@ -445,6 +446,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     paragraphs = r.get("paragraphs", int, "the document's number of paragraphs")
     kind = r.choice("kind", SOURCE_KINDS, "source kinds")
     title = r.text("title", required=False)
+    title_supplied = r.get("title_supplied", bool, "true or false", required=False) or False
     creators = r.mappings("creators", _creator)
     publisher = r.text("publisher", required=False)
     container = r.text("container", required=False)
@@ -469,6 +471,11 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
     for key, value in (("length", length), ("paragraphs", paragraphs)):
         if value is not None and value < 1:
             r.fail(key, f"must be 1 or more, got {value}")
+    if title_supplied and not (title and title.startswith("[") and title.endswith("]")):
+        r.fail(
+            "title_supplied",
+            f"is true, so the title must be a supplied one in square brackets, got {short(title)}",
+        )
     if (
         not r.ok
         or ident is None
@@ -487,6 +494,7 @@ def source_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Sour
         paragraphs,
         kind,
         title=title,
+        title_supplied=title_supplied,
         creators=creators,
         publisher=publisher,
         container=container,

@@ -118,6 +118,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "title": source.title,
+        "title_supplied": source.title_supplied,
         "creators": [
             {"name": c.name, "role": c.role, "institutional": c.institutional}
             for c in source.creators
@@ -219,6 +220,7 @@ def source_from_dict(data: Mapping[str, Any]) -> Source:
         data["paragraphs"],
         data["kind"],
         title=data.get("title"),
+        title_supplied=data.get("title_supplied", False),
         creators=tuple(
             Creator(c["name"], c.get("role", "author"), c.get("institutional", False))
             for c in data.get("creators", ())
