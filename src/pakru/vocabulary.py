@@ -78,6 +78,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "054",
     ),
     (
+        "rapprochement",
+        "Rapprochement",
+        "Over time, parties improve, renew or deepen their relations (a thaw, a drawing closer).",
+        "SUPPORT",
+        None,
+        "050",
+    ),
+    (
         "membership",
         "Membership",
         "A state joins an organisation or receives observer or member status.",
@@ -182,6 +190,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "MOBILIZE",
         "troops",
         "154",
+    ),
+    (
+        "weapons-test",
+        "Weapons test",
+        "A state tests a nuclear device, a missile or another weapon as a show of strength.",
+        "MOBILIZE",
+        None,
+        "150",
     ),
     (
         "attack",
