@@ -102,6 +102,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "051",
     ),
     (
+        "apology",
+        "Apology",
+        "A party formally apologises to another.",
+        "SUPPORT",
+        None,
+        "055",
+    ),
+    (
         "intent",
         "Intent to cooperate",
         "A party announces that it will cooperate or act.",
@@ -141,6 +149,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "RETREAT",
         "withdraw",
         "087",
+    ),
+    (
+        "release",
+        "Release",
+        "A party frees or hands back a person it holds.",
+        "RETREAT",
+        "release",
+        "0841",
     ),
     (
         "criticism",
