@@ -78,6 +78,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "054",
     ),
     (
+        "rapprochement",
+        "Rapprochement",
+        "Over time, parties improve, renew or deepen their relations (a thaw, a drawing closer).",
+        "SUPPORT",
+        None,
+        "050",
+    ),
+    (
         "membership",
         "Membership",
         "A state joins an organisation or receives observer or member status.",
@@ -92,6 +100,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "SUPPORT",
         None,
         "051",
+    ),
+    (
+        "apology",
+        "Apology",
+        "A party formally apologises to another.",
+        "SUPPORT",
+        None,
+        "055",
     ),
     (
         "intent",
@@ -133,6 +149,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "RETREAT",
         "withdraw",
         "087",
+    ),
+    (
+        "release",
+        "Release",
+        "A party frees or hands back a person it holds.",
+        "RETREAT",
+        "release",
+        "0841",
     ),
     (
         "criticism",
@@ -182,6 +206,14 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "MOBILIZE",
         "troops",
         "154",
+    ),
+    (
+        "weapons-test",
+        "Weapons test",
+        "A state tests a nuclear device, a missile or another weapon as a show of strength.",
+        "MOBILIZE",
+        None,
+        "150",
     ),
     (
         "attack",
