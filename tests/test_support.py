@@ -78,6 +78,25 @@ def test_facts_finds_names_numbers_and_months() -> None:
     assert not {f for f in found if f[1] in ("the", "on")}
 
 
+@pytest.mark.parametrize(
+    ("stated", "passage"),
+    [
+        ("talks on 5 May", "talks on May 05"),
+        ("a deal worth 153 million", "a USD153 million deal"),
+        ("the 1965–1967 plan", "the 1965-67 plan"),
+        ("the Shanghai Cooperation Organisation", "the Shanghai Cooperation Organization"),
+        ("the Arabian Monsoon exercise", "the 'Arabian Monsoon' exercise"),
+    ],
+)
+def test_a_fact_written_another_way_is_carried(stated: str, passage: str) -> None:
+    from pakru.support import _carried, _fold, _words  # noqa: PLC0415
+
+    folded = _fold(passage)
+    words = _words(passage)
+    missing = [f for f in facts(stated) if not _carried(*f, words, folded)]
+    assert not missing
+
+
 def test_a_supported_event_has_no_finding(tmp_path: Path) -> None:
     data = _dataset(
         tmp_path,

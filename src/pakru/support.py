@@ -93,6 +93,9 @@ _PAIR = re.compile(
     r"of\b|another\b|or\b)",
     re.IGNORECASE,
 )
+_DIGITS = re.compile(r"\d+")
+#: "1965-67": a two-digit year after a four-digit one and a dash is in the same century.
+_YEAR_RANGE = re.compile(r"(\d\d)\d\d\s*-\s*$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -110,11 +113,34 @@ class Finding:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return folded.replace("isation", "ization")
+
+
+def _number(token: str) -> str:
+    """A number as compared: no thousands separators, no leading zeros ("05" is "5")."""
+    plain = token.replace(",", "")
+    return plain.lstrip("0") or plain if plain.isdigit() else plain
+
+
+def _full_year(text: str, start: int, token: str) -> str:
+    """``token`` as a full year when it ends a range such as "1965-67", else unchanged."""
+    century = _YEAR_RANGE.search(text, 0, start)
+    if century is not None and len(token) == 2 and token.isdigit():
+        return century.group(1) + token
+    return token
 
 
 def _words(text: str) -> set[str]:
-    return {t.rstrip(".,").replace(",", "") for t in _TOKEN.findall(_fold(text))}
+    out: set[str] = set()
+    folded = _fold(text)
+    for match in _TOKEN.finditer(folded):
+        word = match.group().rstrip(".,'\"")
+        if word[:1].isdigit():
+            word = _number(_full_year(folded, match.start(), word))
+        out.add(word)
+        out.update(_number(d) for d in _DIGITS.findall(word))  # "usd153" carries 153
+    return out
 
 
 def facts(text: str) -> Iterator[tuple[str, str]]:
@@ -126,18 +152,18 @@ def facts(text: str) -> Iterator[tuple[str, str]]:
     clean = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     for match in _TOKEN.finditer(clean):
         raw = match.group()
-        token = raw.rstrip(".,")
+        token = raw.rstrip(".,'\"")
         before = clean[: match.start()].rstrip()
         opening = not before or before[-1] in ".!?:;"
         if opening and token.casefold().endswith(("ly", "ing", "ed")):
             continue
         if token.casefold() in ("one", "two") and _PAIR.match(clean, match.end()):
             continue
-        low = token.casefold()
+        low = token.casefold().replace("isation", "ization")
         if low.endswith(("'s", "’s")):
             token, low = token[:-2], low[:-2]
         if token[0].isdigit():
-            yield "number", token.replace(",", "")
+            yield "number", _number(_full_year(clean, match.start(), token))
         elif low in _NUMBER_WORDS or low in _ORDINALS:
             yield "number", low
         elif low in _MONTHS:
@@ -145,7 +171,7 @@ def facts(text: str) -> Iterator[tuple[str, str]]:
         elif token[0].isupper() and low not in _COMMON:
             for part in token.split("-"):
                 if part and part[0].isupper() and part.casefold() not in _COMMON:
-                    yield "name", part.casefold()
+                    yield "name", part.casefold().replace("isation", "ization")
 
 
 def _numbered(word: str, digits: str, *more: str) -> bool:
