@@ -33,8 +33,8 @@ def main() -> int:
             f"`{t.id}`",
             t.label,
             t.definition,
-            t.plover + (f" ({t.plover_mode})" if t.plover_mode else ""),
-            f"{t.cameo} (root {t.cameo_root})",
+            (t.plover or "none") + (f" ({t.plover_mode})" if t.plover_mode else ""),
+            f"{t.cameo} (root {t.cameo_root})" if t.cameo else "none",
         ]
         for t in pakru.EVENT_TYPES.values()
     ]

@@ -134,7 +134,12 @@ def test_disputes_have_at_most_one_accepted_claim(data: pakru.Dataset) -> None:
 def test_event_types_map_to_plover_and_cameo(data: pakru.Dataset) -> None:
     for type_id, entry in pakru.EVENT_TYPES.items():
         assert entry.id == type_id
-        assert entry.plover in PLOVER, f"{type_id}: {entry.plover} is not a PLOVER type"
+        # None is the explicit "no equivalent"; a mode needs a PLOVER type to qualify.
+        assert entry.plover is None or entry.plover in PLOVER, f"{type_id}: {entry.plover}"
+        assert entry.plover is not None or entry.plover_mode is None, type_id
+        if entry.cameo is None:
+            assert entry.cameo_root is None
+            continue
         assert re.fullmatch(r"\d{3,4}", entry.cameo), f"{type_id}: CAMEO {entry.cameo!r}"
         assert 1 <= int(entry.cameo[:2]) <= 20, f"{type_id}: CAMEO root of {entry.cameo}"
         assert entry.cameo_root == entry.cameo[:2]
@@ -149,6 +154,10 @@ def test_plover_and_cameo_agree_on_fighting() -> None:
     assert pakru.EVENT_TYPES["visit"].plover == "CONSULT"
     assert pakru.EVENT_TYPES["visit"].cameo_root == "04"
     assert pakru.EVENT_TYPES["agreement"].cameo_root == "05"
+    # Periods and standing disputes have no equivalent in either scheme, and say so.
+    assert pakru.EVENT_TYPES["era"].plover is None
+    assert pakru.EVENT_TYPES["territorial-dispute"].cameo_root is None
+    assert pakru.EVENT_TYPES["publication"].cameo_root == "01"
 
 
 def test_states_carry_valid_iso_codes(data: pakru.Dataset) -> None:

@@ -2,7 +2,10 @@
 
 Each pakru event type maps to one PLOVER event type (with its mode where PLOVER has one)
 and one CAMEO code, after the PLOVER project's CAMEO-to-PLOVER table (2021). The CAMEO
-root is the code's first two digits.
+root is the code's first two digits. Where neither scheme has an equivalent (a period
+such as the end of the Cold War, a standing territorial dispute, a published analysis),
+the mapping is an explicit ``None``: pakru records the development and does not force it
+into a code that means something else.
 """
 
 from __future__ import annotations
@@ -21,17 +24,21 @@ class EventType:
     id: str
     label: str
     definition: str
-    plover: str
+    plover: str | None
+    """The PLOVER event type, or ``None`` where PLOVER has no equivalent."""
     plover_mode: str | None
-    cameo: str
+    cameo: str | None
+    """The CAMEO code, or ``None`` where CAMEO has no equivalent."""
 
     @property
-    def cameo_root(self) -> str:
-        """The two-digit CAMEO root code (for example ``"04"`` for consult)."""
-        return self.cameo[:2]
+    def cameo_root(self) -> str | None:
+        """The two-digit CAMEO root code (for example ``"04"`` for consult), or ``None``."""
+        return None if self.cameo is None else self.cameo[:2]
 
 
-def _types(*rows: tuple[str, str, str, str, str | None, str]) -> MappingProxyType[str, EventType]:
+def _types(
+    *rows: tuple[str, str, str, str | None, str | None, str | None],
+) -> MappingProxyType[str, EventType]:
     return MappingProxyType({r[0]: EventType(*r) for r in rows})
 
 
@@ -230,6 +237,54 @@ EVENT_TYPES: MappingProxyType[str, EventType] = _types(
         "FIGHT",
         None,
         "190",
+    ),
+    (
+        "rapprochement",
+        "Rapprochement",
+        "Relations between parties improve over a period (a trend, dated as an interval).",
+        "SUPPORT",
+        None,
+        "050",
+    ),
+    (
+        "partnership",
+        "Strategic partnership",
+        "Parties keep up a standing political and military partnership over a period.",
+        "COOPERATE",
+        None,
+        "060",
+    ),
+    (
+        "territorial-dispute",
+        "Territorial dispute",
+        "States contest a border or a territory over a period.",
+        None,
+        None,
+        None,
+    ),
+    (
+        "era",
+        "Era or turning point",
+        "A period of international politics begins or ends (the end of the Cold War, say).",
+        None,
+        None,
+        None,
+    ),
+    (
+        "proliferation",
+        "Nuclear proliferation",
+        "Nuclear weapons technology spreads, or an affair over its spread comes to light.",
+        None,
+        None,
+        None,
+    ),
+    (
+        "publication",
+        "Publication or interview",
+        "A named author publishes an analysis or gives an interview that sources discuss.",
+        None,
+        None,
+        "010",
     ),
 )
 

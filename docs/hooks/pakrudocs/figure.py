@@ -42,9 +42,12 @@ GROUPS: tuple[Group, ...] = (
         frozenset({"THREATEN", "SANCTION", "COERCE", "MOBILIZE", "RETREAT"}),
     ),
     Group("fight", "Attacks, war", "#D55E00", frozenset({"ASSAULT", "FIGHT"})),
+    # Types without a PLOVER equivalent: periods, territorial disputes, publications.
+    Group("other", "Periods, disputes, other", "#000000", frozenset()),
 )
 
 _BY_PLOVER = {code: g for g in GROUPS for code in g.plover}
+_UNMAPPED = GROUPS[-1]
 
 WIDTH = 720
 PLOT_TOP = 14
@@ -60,7 +63,8 @@ GRID = "#d9d9d9"
 
 def group_of(event_type: str) -> Group:
     """The figure group of a pakru event type (through its PLOVER type)."""
-    return _BY_PLOVER[EVENT_TYPES[event_type].plover]
+    plover = EVENT_TYPES[event_type].plover
+    return _UNMAPPED if plover is None else _BY_PLOVER[plover]
 
 
 def event_year(event: Event) -> int:

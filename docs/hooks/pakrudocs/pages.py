@@ -198,9 +198,9 @@ def _date_row(date: pakru.EDTFDate) -> str:
 
 def _type_row(event_type: str) -> str:
     t = EVENT_TYPES[event_type]
-    plover = t.plover + (f" ({t.plover_mode})" if t.plover_mode else "")
+    plover = (t.plover or "none") + (f" ({t.plover_mode})" if t.plover_mode else "")
     anchor = rel("events/x.md", f"{_DATA_MODEL}#controlled-vocabularies")
-    return f"[{esc(t.label)}]({anchor}) (`{t.id}`; PLOVER {plover}; CAMEO {t.cameo})"
+    return f"[{esc(t.label)}]({anchor}) (`{t.id}`; PLOVER {plover}; CAMEO {t.cameo or 'none'})"
 
 
 def event_page(
