@@ -32,7 +32,7 @@ def _span(start: int, phrase_end: str) -> dict[str, Any]:
     return {"source": "doc", "paragraph": paragraph, "start": start, "end": end, "sha256": digest}
 
 
-def _dataset(tmp_path: Path, event: dict[str, Any]) -> pakru.Dataset:
+def _dataset(tmp_path: Path, event: dict[str, Any], *more: dict[str, Any]) -> pakru.Dataset:
     corpus = tmp_path / "corpus" / "web"
     corpus.mkdir(parents=True)
     (corpus / "doc.txt").write_text(TEXT, encoding="utf-8", newline="")
@@ -60,7 +60,8 @@ def _dataset(tmp_path: Path, event: dict[str, Any]) -> pakru.Dataset:
         "participants": [{"actor": "alpha", "role": "visitor"}, {"actor": "beta", "role": "host"}],
         "evidence": [_span(PAR3, "talks with Beta.")],
     }
-    (data / "events" / "e.yaml").write_text(yaml.safe_dump([{**base, **event}]), "utf-8")
+    records = [{**base, **e} for e in (event, *more)]
+    (data / "events" / "e.yaml").write_text(yaml.safe_dump(records), "utf-8")
     return pakru.load(data)
 
 
@@ -168,6 +169,42 @@ def test_an_inference_must_rest_on_a_cited_paragraph(tmp_path: Path) -> None:
             tmp_path, {"title": "Talks", "summary": "Talks in Karachi.", "inferences": [inference]}
         )
     assert any("inferences[0]" in p.field for p in info.value.problems)
+
+
+def test_a_first_since_contradicted_by_an_earlier_event_is_a_finding(tmp_path: Path) -> None:
+    earlier = {
+        "id": "1965-alpha-minister-in-beta",
+        "date": "1965",
+        "title": "Alpha minister visits Beta",
+        "summary": "Alpha's foreign minister held talks in Beta.",
+    }
+    claim = {
+        "title": "Alpha minister visits Beta",
+        "summary": "Alpha's foreign minister held talks in Beta, the first in ten years.",
+    }
+    data = _dataset(tmp_path, claim, earlier)
+    from pakru.support import first_since  # noqa: PLC0415
+
+    (found,) = first_since(data)
+    assert (found.event, found.other) == ("1970-03-04-alpha-beta-talks", earlier["id"])
+    assert found in support(data, _corpus(tmp_path))
+    assert "contradicted" in str(found)
+
+
+def test_a_first_since_with_no_earlier_event_in_the_window_holds(tmp_path: Path) -> None:
+    earlier = {
+        "id": "1955-alpha-minister-in-beta",
+        "date": "1955",
+        "title": "Alpha minister visits Beta",
+        "summary": "Alpha's foreign minister held talks in Beta.",
+    }
+    claim = {
+        "title": "Alpha minister visits Beta",
+        "summary": "Alpha's foreign minister held talks in Beta, the first since 1955.",
+    }
+    from pakru.support import first_since  # noqa: PLC0415
+
+    assert first_since(_dataset(tmp_path, claim, earlier)) == []
 
 
 def test_cli_support_exits_1_with_findings_and_0_without(tmp_path: Path) -> None:

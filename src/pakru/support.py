@@ -30,7 +30,7 @@ from pakru.corpus import Corpus
 from pakru.dates import Precision
 from pakru.model import Event
 
-__all__ = ["Finding", "facts", "support"]
+__all__ = ["Finding", "facts", "first_since", "support"]
 
 #: Capitalised words that start sentences or titles without naming anything.
 _COMMON = frozenset(
@@ -101,14 +101,25 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 
 @attrs.frozen
 class Finding:
-    """One fact of an event that none of its cited passages carries."""
+    """One fact of an event that none of its cited passages carries.
+
+    ``kind`` is ``number``, ``name``, ``month``, ``year`` or ``day`` for a fact no cited
+    passage carries, or ``first-since`` for a "first since" statement that the event
+    ``other`` of the dataset contradicts.
+    """
 
     event: str
     field: str
     fact: str
-    kind: str  # "number", "name", "month" or "year"
+    kind: str
+    other: str | None = None
 
     def __str__(self) -> str:
+        if self.other is not None:
+            return (
+                f"{self.event}: {self.field}: {self.fact!r} is contradicted by the earlier "
+                f"event {self.other}"
+            )
         return f"{self.event}: {self.field}: {self.kind} {self.fact!r} is in no cited passage"
 
 
@@ -276,7 +287,11 @@ def _passages(event: Event, corpus: Corpus, cache: dict[str, str]) -> str:
 def support(
     dataset: Dataset, corpus: Corpus, events: Iterable[Event] | None = None
 ) -> list[Finding]:
-    """Every fact of ``events`` (default: all) that no cited passage carries."""
+    """Every fact of ``events`` that no cited passage carries.
+
+    Without ``events``, every event is checked, and so are the "first since" statements
+    (:func:`first_since`).
+    """
     cache: dict[str, str] = {}
     out: list[Finding] = []
     for event in dataset.events() if events is None else events:
@@ -323,4 +338,94 @@ def support(
                 if token in inferred:
                     continue
                 out.append(Finding(event.id, field, token, kind))
+    if events is None:
+        out += first_since(dataset)
+    return out
+
+
+#: "the first ... since 2012", "the first ... in 23 years", "in three decades".
+_FIRST_SINCE = re.compile(
+    r"\bfirst\b[^.;]*?\b(?:since (?P<year>\d{4})\b|in (?P<count>\d+|[a-z]+) "
+    r"(?P<unit>years|decades)\b)",
+    re.IGNORECASE,
+)
+
+
+def _since_year(match: re.Match[str], year: int) -> int | None:
+    """The year of the last earlier occurrence that a "first since" phrase allows."""
+    if match.group("year"):
+        return int(match.group("year"))
+    count = match.group("count").casefold()
+    words = _NUMBER_WORDS.get(count)
+    if not count.isdigit() and words is None:
+        return None
+    number = int(count if count.isdigit() else str(words))
+    return year - number * (10 if match.group("unit").casefold() == "decades" else 1)
+
+
+def _office_titles(dataset: Dataset, event: Event, role: str, state: str) -> set[str]:
+    """Offices of ``state`` held at the event by its participants in ``role``."""
+    when = event.date.earliest
+    titles: set[str] = set()
+    for p in event.participants:
+        if p.role != role:
+            continue
+        try:
+            actor = dataset.actor(p.actor)
+        except KeyError:
+            continue
+        for office in actor.offices:
+            lo, hi = office.date.earliest, office.date.latest
+            current = when is not None and (lo is None or lo <= when)
+            if office.of == state and current and (hi is None or when is None or when <= hi):
+                titles.add(office.title.casefold())
+    return titles
+
+
+def first_since(dataset: Dataset) -> list[Finding]:
+    """Statements of a "first since" that an earlier event of the dataset contradicts.
+
+    A title, summary or accepted claim that calls an event the first of its kind since a
+    year (or in so many years or decades) is checked against the dataset: no other event of
+    the same type, with the event's states in the same roles and, where an office-holder of
+    the state of the event's first participant takes part in that role, an office-holder of
+    the same title (or the office named in its text), may fall strictly between that year
+    and the event.
+    """
+    events = list(dataset.events())
+    state_ids = {a.id for a in dataset.actors(kind="state")}
+    out: list[Finding] = []
+    for event in events:
+        start = event.date.earliest
+        if start is None or not event.participants:
+            continue
+        lead = event.participants[0]
+        texts = [("title", event.title), ("summary", event.summary)]
+        texts += [
+            ("disputes", c.value)
+            for d in event.disputes
+            for c in d.claims
+            if c.status == "accepted"
+        ]
+        offices = _office_titles(dataset, event, lead.role, lead.actor)
+        states = {p for p in event.participants if p.actor in state_ids}
+        for field, text in texts:
+            for match in _FIRST_SINCE.finditer(text):
+                since = _since_year(match, start.year)
+                if since is None:
+                    continue
+                for other in events:
+                    lo, hi = other.date.earliest, other.date.latest
+                    if other is event or other.type != event.type or lo is None or hi is None:
+                        continue
+                    if not (lo.year > since and hi < start) or not states <= set(
+                        other.participants
+                    ):
+                        continue
+                    if offices:
+                        held = _office_titles(dataset, other, lead.role, lead.actor)
+                        said = _fold(f"{other.title} {other.summary}")
+                        if not held & offices and not any(o in said for o in offices):
+                            continue
+                    out.append(Finding(event.id, field, match.group(), "first-since", other.id))
     return out
