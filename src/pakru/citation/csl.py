@@ -41,6 +41,7 @@ __all__ = [
     "csl_name",
     "dataset_item",
     "source_item",
+    "title_supplied",
 ]
 
 #: The CSL type of each source kind.
@@ -119,6 +120,11 @@ def _season(text: str) -> int:
     return int(text[5:7]) - 20
 
 
+def title_supplied(source: Source) -> bool:
+    """Whether the source's title is a description supplied in square brackets."""
+    return bool(getattr(source, "title_supplied", False))
+
+
 def _day(day: dt.date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
@@ -128,7 +134,13 @@ def source_item(source: Source) -> dict[str, Any]:
     kind = CSL_TYPES.get(source.kind, "webpage")
     item: dict[str, Any] = {"id": source.id, "type": kind}
     if source.title is not None:
-        item["title"] = source.title
+        if title_supplied(source):
+            # CSL has no flag for a supplied title; the styles print a work's description
+            # (``genre``) by their rule for untitled works: APA in square brackets,
+            # Chicago and MLA plain, never in quotation marks or italics.
+            item["genre"] = source.title.strip().removeprefix("[").removesuffix("]")
+        else:
+            item["title"] = source.title
     for role, csl_role in (
         ("author", "author"),
         ("interviewee", "author"),

@@ -82,6 +82,16 @@ def _it(text: str) -> str:
     return f"{_I}{text}{_J}" if text else ""
 
 
+_italic = _it
+
+
+def _description(item: Item) -> str:
+    """The description of an untitled work (CSL ``genre``), capitalised as a sentence."""
+    if item.get("title") or not item.get("genre"):
+        return ""
+    return _cap_first(_smart_quotes(str(item["genre"])))
+
+
 # -- text transformations -----------------------------------------------------------------
 
 
@@ -150,12 +160,15 @@ def _title_case(title: str, *, last: bool = False) -> str:
     return re.sub("\x00([0-9]+)\x00", lambda m: protected[int(m.group(1))], result)
 
 
-def _quote(text: str, after: str = ".") -> str:
+def _quote(text: str, after: str = ".") -> str:  # noqa: D417
     """A quoted title with the following punctuation moved inside (American style)."""
     inner = text.replace("“", "‘").replace("”", "’")
     if after and inner.endswith((".", "?", "!")):
         return f"“{inner}”"
     return f"“{inner}{after}”"
+
+
+_quoted = _quote
 
 
 def _join_sentence(parts: Iterable[str]) -> str:
@@ -294,7 +307,7 @@ _APA_ITALIC_TITLE = {"report", "webpage", "dataset"}
 
 def _apa_italic_title(item: Item) -> bool:
     kind = item["type"]
-    if kind in ("post-weblog", "interview"):
+    if kind in ("post-weblog", "interview") or (kind in ("report", "dataset")):
         return "container-title" not in item
     return kind in _APA_ITALIC_TITLE
 
@@ -309,7 +322,8 @@ def _apa_author(item: Item) -> str:
 
 def _apa_title(item: Item) -> str:
     if "title" not in item:
-        return ""
+        desc = _description(item)
+        return f"[{desc}]" if desc else ""
     title = _plain_title(item["title"])
     return _it(title) if _apa_italic_title(item) else title
 
@@ -353,10 +367,12 @@ def _apa(item: Item, suffix: str) -> str:
             body.append(publisher)
     elif kind in ("report", "dataset"):
         if container:
-            body.append(_it(container))
+            body.append("In " + _it(container))
         if publisher:
             body.append(publisher)
     elif kind == "webpage":
+        if publisher and publisher != container:
+            body.append(publisher)
         if container:
             body.append(_title_case(container))
     elif kind == "interview":
@@ -400,7 +416,15 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     date = _chicago_date(item, suffix)
     parts = _parts(item)
     md = _month_day(parts)
-    title_tc = _title_case(raw_title) if raw_title else ""
+    desc = _description(item)
+    title_tc = _title_case(raw_title) if raw_title else desc
+
+    def _it(text: str) -> str:  # a description is never italic or quoted
+        return text if desc else _italic(text)
+
+    def _quote(text: str) -> str:
+        return text if desc else _quoted(text)
+
     if kind in ("article-newspaper", "article-magazine", "post-weblog", "webpage"):
         publisher = None  # the periodical or site names itself
     periodical = kind in ("article-newspaper", "article-magazine", "entry-encyclopedia")
@@ -486,7 +510,10 @@ def _mla(item: Item, author_text: str | None) -> str:
     segments: list[str] = []
     if names:
         segments.append(author_text if author_text is not None else _mla_names(names))
-    if raw_title:
+    desc = _description(item)
+    if desc:
+        segments.append(desc)
+    elif raw_title:
         title_tc = _title_case(raw_title, last=True)
         standalone = kind in ("report",) or (kind == "post-weblog" and not container)
         segments.append(_it(title_tc) if standalone else _quote(title_tc))
@@ -524,13 +551,31 @@ def _mla(item: Item, author_text: str | None) -> str:
 # -- sorting and disambiguation ----------------------------------------------------------
 
 
-def _sort_text(text: str) -> str:
+SortKey = tuple[tuple[str, tuple[int, ...]], ...]
+_WORD_BREAK = re.compile(r"[\s,'’ʾʿ]+")
+
+
+def _sort_text(text: str) -> SortKey:
+    """A sort key as CSL processors compare text: word by word, case-folded, collated.
+
+    Each word compares first by its letters and digits (accents and case ignored), then
+    by its punctuation, which sorts before any letter (the Unicode collation algorithm's
+    "shifted" weighting of the root collation).
+    """
     text = text.replace(_I, "").replace(_J, "")
-    text = unicodedata.normalize("NFKD", _NOCASE.sub(r"\1", text))
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    text = unicodedata.normalize("NFKD", _NOCASE.sub(r"\1", text)).casefold()
+    words: list[tuple[str, tuple[int, ...]]] = []
+    for word in _WORD_BREAK.split(text):
+        chars = [ch for ch in word if not unicodedata.combining(ch)]
+        if not chars:
+            continue
+        primary = "".join(ch for ch in chars if ch.isalnum())
+        shifted = tuple(0xFFFF if ch.isalnum() else ord(ch) for ch in chars)
+        words.append((primary, shifted))
+    return tuple(words)
 
 
-def _author_key(item: Item, style: str) -> str:
+def _author_key(item: Item, style: str) -> SortKey:
     """What stands in the author position (names, or their substitute) for sorting."""
     names = item.get("author")
     if names:
@@ -542,9 +587,15 @@ def _author_key(item: Item, style: str) -> str:
         return _sort_text(item["container-title"])
     if style == "apa" and item["type"] == "entry-encyclopedia" and item.get("publisher"):
         return _sort_text(item["publisher"])
-    if style == "mla" and not item.get("title"):
+    if style == "apa" and not item.get("title") and item.get("genre"):
+        return _sort_text(f"[{item['genre']}]")
+    if style == "mla" and not item.get("title") and not item.get("genre"):
         return _sort_text(item.get("container-title") or item.get("publisher") or "")
-    return _sort_text(item.get("title") or "")
+    return _title_key(item)
+
+
+def _title_key(item: Item) -> SortKey:
+    return _sort_text(item.get("title") or item.get("genre") or "")
 
 
 def _date_key(item: Item, style: str) -> tuple[int, ...]:
@@ -560,18 +611,18 @@ def _sorted(items: Sequence[Item], style: str) -> list[Item]:
         if style == "chicago":
             parts = _parts(item)
             year = (1, parts[0]) if parts else (0,)
-            title = _sort_text(item.get("title") or "")
+            title = _title_key(item)
             return (author, year, title, _sort_text(_month_day(parts)))
         if style == "mla":
-            return (author, _sort_text(item.get("title") or ""), _date_key(item, style))
-        return (author, _date_key(item, style), _sort_text(item.get("title") or ""))
+            return (author, _title_key(item), _date_key(item, style))
+        return (author, _date_key(item, style), _title_key(item))
 
     return sorted(items, key=key)
 
 
 def _suffixes(items: Sequence[Item], style: str) -> dict[str, str]:
     """Year suffixes (``a``, ``b``, ...) for works with the same author and year."""
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[SortKey, str], list[str]] = {}
     for item in items:
         year = _year(item, "") + ("?" if _circa(item) else "")
         groups.setdefault((_author_key(item, style), year), []).append(item["id"])
