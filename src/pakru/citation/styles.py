@@ -417,14 +417,20 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     parts = _parts(item)
     md = _month_day(parts)
     desc = _description(item)
-    title_tc = _title_case(raw_title) if raw_title else desc
+    if raw_title and kind == "entry-encyclopedia" and not names:
+        title_tc = _smart_quotes(_plain_title(raw_title))  # the style keeps an entry's case
+    else:
+        title_tc = _title_case(raw_title, last=True) if raw_title else desc
 
-    def _it(text: str) -> str:  # a description is never italic or quoted
-        return text if desc else _italic(text)
+    def t_it(text: str) -> str:  # a description is never italic or quoted
+        return text if desc else _it(text)
 
-    def _quote(text: str) -> str:
-        return text if desc else _quoted(text)
+    def t_quote(text: str) -> str:
+        return text if desc else _quote(text)
 
+    in_container = kind in ("report", "dataset") and bool(container)
+
+    site_publisher = publisher if kind == "webpage" and publisher != container else None
     if kind in ("article-newspaper", "article-magazine", "post-weblog", "webpage"):
         publisher = None  # the periodical or site names itself
     periodical = kind in ("article-newspaper", "article-magazine", "entry-encyclopedia")
@@ -433,11 +439,14 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     if names:
         segments.append(_chicago_names(names))
         segments.append(date)
-        if kind in ("report", "dataset") or (kind == "post-weblog" and not container):
+        if in_container:
             if title_tc:
-                segments.append(_it(title_tc) if kind != "dataset" else _quote(title_tc))
+                segments.append(t_quote(title_tc))
+        elif kind in ("report", "dataset") or (kind == "post-weblog" and not container):
+            if title_tc:
+                segments.append(t_it(title_tc) if kind != "dataset" else t_quote(title_tc))
         elif title_tc:
-            segments.append(_quote(title_tc))
+            segments.append(t_quote(title_tc))
         if kind == "interview":
             who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
             if who:
@@ -446,21 +455,22 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
         segments.append(_title_case(_cap_first(container)))
         segments.append(date)
         if title_tc:
-            segments.append(_quote(title_tc))
+            segments.append(t_quote(title_tc))
         container = None
         tail_date = md
     elif periodical and container:
         segments.append(_it(_title_case(_cap_first(container))))
         segments.append(date)
         if title_tc:
-            segments.append(_it(title_tc))
+            segments.append(t_quote(title_tc))
         container = None
         tail_date = md
     elif title_tc:
-        if kind in ("report", "dataset", "webpage") or (kind == "post-weblog" and not container):
-            segments.append(_it(title_tc))
+        standalone = kind in ("report", "dataset", "webpage") and not in_container
+        if standalone or (kind == "post-weblog" and not container):
+            segments.append(t_it(title_tc))
         else:
-            segments.append(_quote(title_tc))
+            segments.append(t_quote(title_tc))
         segments.append(date)
     else:
         segments.append(date)
@@ -471,7 +481,10 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     if container:
         shown = _cap_first(container)
         lead = _title_case(shown) if kind == "webpage" else _it(_title_case(shown))
-        extra = [p for p in (publisher if kind == "interview" else None, md) if p]
+        lead = "In " + lead if in_container else lead
+        owner = publisher if kind == "interview" else site_publisher
+        extra = [p for p in (owner, md) if p]
+        extra = [] if in_container else extra
         rest.append(", ".join([lead, *extra]))
         if kind in ("entry-encyclopedia", "report") and publisher:
             rest.append(_cap_first(publisher))
@@ -610,7 +623,7 @@ def _sorted(items: Sequence[Item], style: str) -> list[Item]:
         author = _author_key(item, style)
         if style == "chicago":
             parts = _parts(item)
-            year = (1, parts[0]) if parts else (0,)
+            year = (1, parts[0]) if parts else (2,)  # an empty key sorts last
             title = _title_key(item)
             return (author, year, title, _sort_text(_month_day(parts)))
         if style == "mla":
@@ -624,6 +637,8 @@ def _suffixes(items: Sequence[Item], style: str) -> dict[str, str]:
     """Year suffixes (``a``, ``b``, ...) for works with the same author and year."""
     groups: dict[tuple[SortKey, str], list[str]] = {}
     for item in items:
+        if style == "chicago" and item["type"] == "entry-encyclopedia" and not item.get("author"):
+            continue  # cited "s.v." the entry's title, which tells them apart
         year = _year(item, "") + ("?" if _circa(item) else "")
         groups.setdefault((_author_key(item, style), year), []).append(item["id"])
     out: dict[str, str] = {}
