@@ -41,8 +41,9 @@ _MONTHS = (
     "November",
     "December",
 )
+#: MLA 9 abbreviates the names of months longer than four letters.
 _MLA_MONTHS: tuple[str, ...] = tuple(
-    "Jan. Feb. Mar. Apr. May Jun. Jul. Aug. Sep. Oct. Nov. Dec.".split()  # noqa: SIM905
+    "Jan. Feb. Mar. Apr. May June July Aug. Sept. Oct. Nov. Dec.".split()  # noqa: SIM905
 )
 _STOP_WORDS = frozenset(
     [
@@ -280,6 +281,20 @@ def _mla_date(parts: Sequence[int]) -> str:
     if len(parts) == 2:
         return f"{_MLA_MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
+
+
+def _mla_range(item: Item) -> str:
+    """An MLA date, or a range of two (``Sept.–Oct. 1986``) sharing what they share."""
+    ranges = (item.get("issued") or {}).get("date-parts") or []
+    first = [int(p) for p in ranges[0]]
+    if len(ranges) < 2 or not ranges[1]:
+        return _mla_date(first)
+    second = [int(p) for p in ranges[1]]
+    if len(first) == len(second) == 2 and first[0] == second[0]:
+        return f"{_MLA_MONTHS[first[1] - 1]}–{_mla_date(second)}"
+    if len(first) == len(second) == 1:
+        return f"{first[0]}–{second[0]}"
+    return f"{_mla_date(first)}–{_mla_date(second)}"
 
 
 def _month_day(parts: Sequence[int]) -> str:
@@ -528,7 +543,9 @@ def _mla(item: Item, author_text: str | None) -> str:
         segments.append(desc)
     elif raw_title:
         title_tc = _title_case(raw_title, last=True)
-        standalone = kind in ("report",) or (kind == "post-weblog" and not container)
+        standalone = (kind == "report" and not container) or (
+            kind == "post-weblog" and not container
+        )
         segments.append(_it(title_tc) if standalone else _quote(title_tc))
     if kind == "interview":
         who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
@@ -542,10 +559,10 @@ def _mla(item: Item, author_text: str | None) -> str:
     if version:
         pub.append(version)
     if publisher and kind not in ("interview", "article-newspaper", "article-magazine"):
-        pub.append(publisher if kind in ("report", "dataset") else _cap_first(publisher))
+        pub.append(publisher)
     if parts:
         circa = "Circa " if _circa(item) else ""
-        pub.append(circa + _mla_date(parts))
+        pub.append(circa + _mla_range(item))
     elif _literal_date(item):
         pub.append(str(_literal_date(item)))
     url = item.get("URL")
@@ -602,6 +619,8 @@ def _author_key(item: Item, style: str) -> SortKey:
         return _sort_text(item["publisher"])
     if style == "apa" and not item.get("title") and item.get("genre"):
         return _sort_text(f"[{item['genre']}]")
+    if style == "mla" and not item.get("title") and item.get("genre"):
+        return ()  # the style's author key is empty: these come first, by description
     if style == "mla" and not item.get("title") and not item.get("genre"):
         return _sort_text(item.get("container-title") or item.get("publisher") or "")
     return _title_key(item)
