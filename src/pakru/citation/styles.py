@@ -370,7 +370,7 @@ def _apa(item: Item, suffix: str) -> str:
         title = f"{title} ({who}, Interviewer)" if who else title
     if kind == "dataset" and title:
         extra = f" (Version {item['version']})" if "version" in item else ""
-        extra += f" [{item['medium']}]" if "medium" in item else ""
+        extra += f" [{item['genre']}]" if "genre" in item else ""
         title = f"{title}{extra}"
     body: list[str] = [title]
     container = item.get("container-title")
@@ -489,6 +489,8 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
         segments.append(date)
     else:
         segments.append(date)
+    if kind == "dataset" and raw_title and item.get("genre"):
+        segments.append(_cap_first(item["genre"]))
     if kind == "dataset" and "version" in item:
         segments.append(f"Version {item['version']}")
     text = _join_sentence(segments)
@@ -512,8 +514,6 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
             rest.append(tail_date)
         elif md and kind not in ("report", "dataset"):
             rest.append(md)
-    if kind == "dataset" and "medium" in item:
-        rest.append(_cap_first(item["medium"]))
     accessed = _parts(item, "accessed")
     url = item.get("URL")
     if url and accessed and not parts and not _literal_date(item):
@@ -551,6 +551,8 @@ def _mla(item: Item, author_text: str | None) -> str:
         who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
         if who:
             segments.append(f"Interview by {who}")
+    if kind == "dataset" and raw_title and item.get("genre"):
+        segments.append(_cap_first(item["genre"]))
     version = f"Version {item['version']}" if kind == "dataset" and "version" in item else ""
     text = _join_sentence(segments)
     pub: list[str] = []
@@ -573,8 +575,6 @@ def _mla(item: Item, author_text: str | None) -> str:
     accessed = _parts(item, "accessed")
     if url and accessed and not parts and not _literal_date(item):
         after.append(f"Accessed {_mla_date(accessed)}")
-    if kind == "dataset" and "medium" in item:
-        after.append(_cap_first(item["medium"]))
     return _join_sentence([text, tail, *after])
 
 
