@@ -83,7 +83,8 @@ def pandoc_bibliography(
             check=True,
             timeout=300,
         )
-    found = re.finditer(r'<div id="ref-(.*?)" class="csl-entry"[^>]*>(.*?)</div>', done.stdout, re.S)
+    entry = r'<div id="ref-(.*?)" class="csl-entry"[^>]*>(.*?)</div>'
+    found = re.finditer(entry, done.stdout, re.S)
     return [(m.group(1), clean(m.group(2))) for m in found]
 
 
@@ -112,7 +113,7 @@ def main() -> int:
                 if by_id.get(k) != v:
                     print(f"\n{k}\n  pakru:  {v}\n  pandoc: {by_id.get(k)}")
             if not order:
-                for n, (a, b) in enumerate(zip(mine, theirs)):
+                for n, (a, b) in enumerate(zip(mine, theirs, strict=False)):
                     if a[0] != b[0]:
                         print(f"\norder differs first at {n}: pakru {a[0]}, pandoc {b[0]}")
                         break

@@ -1,4 +1,4 @@
-"""BibLaTeX entries from CSL-JSON items (for biblatex with Biber).
+r"""BibLaTeX entries from CSL-JSON items (for biblatex with Biber).
 
 Each entry type carries only fields biblatex's data model gives it, so Biber's
 ``--validate-datamodel`` check passes:
@@ -119,6 +119,7 @@ def _name(name: Mapping[str, str]) -> str:
 
 
 def names(names: Iterable[Mapping[str, str]]) -> str:
+    """CSL names as a BibTeX name list (``Family, Given and {Body}``)."""
     return " and ".join(_name(n) for n in names)
 
 
@@ -160,7 +161,7 @@ def _entry_type(item: Mapping[str, Any]) -> str:
     return "online"
 
 
-def bibtex_entry(
+def bibtex_entry(  # noqa: PLR0915 - one rule per BibLaTeX field, in field order
     item: Mapping[str, Any], *, proper: Collection[str] = (), comment: str | None = None
 ) -> str:
     """One BibLaTeX entry for a CSL item; ``comment`` becomes a ``%`` line above it."""
@@ -176,7 +177,8 @@ def bibtex_entry(
     title = plain_title(item)
     if title is not None:
         text, supplied = title
-        fields.append(("title", f"\\textup{{{_braced(text)}}}" if supplied else protect(text, proper)))
+        shown = f"\\textup{{{_braced(text)}}}" if supplied else protect(text, proper)
+        fields.append(("title", shown))
     container, publisher = item.get("container-title"), item.get("publisher")
     if entry_type == "article":
         if container is not None:

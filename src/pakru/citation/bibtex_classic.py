@@ -1,4 +1,4 @@
-"""Classic BibTeX entries from CSL-JSON items (for BibTeX with natbib, e.g. plainnat).
+r"""Classic BibTeX entries from CSL-JSON items (for BibTeX with natbib, e.g. plainnat).
 
 Classic BibTeX knows fewer entry types and fields than BibLaTeX, and its styles warn
 when an entry lacks a field its type requires. pakru therefore writes:
@@ -6,14 +6,14 @@ when an entry lacks a field its type requires. pakru therefore writes:
 - ``@article`` (``author``, ``title``, ``journal``, ``year``) for a newspaper or
   magazine piece that has an author and a year, the fields ``article`` requires;
 - ``@misc`` for everything else, with the periodical, site or publisher in
-  ``howpublished`` followed by the address as ``\\url{...}``.
+  ``howpublished`` followed by the address as ``\url{...}``.
 
-Dates are ``year`` and ``month`` (three-letter month macros); the access date goes in
-``note``. An entry without an author gets a ``key`` (its periodical, site or title) so
-natbib can label and sort it. Titles are escaped and brace-protected as in BibLaTeX,
-because BibTeX styles lower-case titles; a title supplied for an untitled work is
-braced whole. Documents that use the output load ``natbib`` and ``url`` (or
-``hyperref``).
+Dates are ``year`` and ``month`` (three-letter month macros), ``year = {n.d.}`` for an
+undated work; the access date goes in ``note``. An entry without an author gets a
+``key`` (its periodical, site or title) so natbib can label and sort it. Titles are
+escaped and brace-protected as in BibLaTeX, because BibTeX styles lower-case titles; a
+title supplied for an untitled work is braced whole. Documents that use the output
+load ``natbib`` and ``url`` (or ``hyperref``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _url(url: str) -> str:
     return url.replace("\\", "/").replace("%", r"\%").replace("#", r"\#").replace("{", "%7B")
 
 
-def classic_entry(
+def classic_entry(  # noqa: PLR0915 - one rule per BibTeX field, in field order
     item: Mapping[str, Any], *, proper: Collection[str] = (), comment: str | None = None
 ) -> str:
     """One classic BibTeX entry for a CSL item; ``comment`` becomes a ``%`` line above it."""
@@ -66,8 +66,9 @@ def classic_entry(
         where = [w for w in (container, publisher) if w]
         if len(where) == 2 and where[0] == where[1]:
             where = where[:1]
-        if kind == "dataset" and "version" in item:
-            where.append(f"Version {item['version']}")
+        if kind == "dataset":
+            where += [item.get("genre", ""), f"Version {item.get('version', '')}"]
+            where = [w for w in where if w and w != "Version "]
         shown = ". ".join(escape(w) for w in where)
         if "URL" in item:
             shown = (shown + ". " if shown else "") + f"\\url{{{_url(item['URL'])}}}"
@@ -77,6 +78,8 @@ def classic_entry(
         fields.append(("year", str(issued[0])))
         if len(issued) > 1:
             fields.append(("month", _MONTHS[issued[1] - 1]))
+    else:
+        fields.append(("year", "n.d."))  # BibTeX styles require a year; n.d. says there is none
     notes: list[str] = []
     interviewers = item.get("interviewer")
     if interviewers:

@@ -177,7 +177,9 @@ def _csl_citation(
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
-def _event_comment(label: str | None, pins: Mapping[str, str], key: str, command: str) -> str | None:
+def _event_comment(
+    label: str | None, pins: Mapping[str, str], key: str, command: str
+) -> str | None:
     if label is None:
         return None
     where = pins[key]

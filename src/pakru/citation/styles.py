@@ -161,7 +161,7 @@ def _title_case(title: str, *, last: bool = False) -> str:
     return re.sub("\x00([0-9]+)\x00", lambda m: protected[int(m.group(1))], result)
 
 
-def _quote(text: str, after: str = ".") -> str:  # noqa: D417
+def _quote(text: str, after: str = ".") -> str:
     """A quoted title with the following punctuation moved inside (American style)."""
     inner = text.replace("“", "‘").replace("”", "’")
     if after and inner.endswith((".", "?", "!")):
