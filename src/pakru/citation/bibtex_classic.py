@@ -48,7 +48,7 @@ def classic_entry(  # noqa: PLR0915 - one rule per BibTeX field, in field order
     issued = _first_date(item.get("issued"))
     container, publisher = item.get("container-title"), item.get("publisher")
     periodical = kind in ("article-newspaper", "article-magazine")
-    is_article = periodical and bool(item.get("author")) and bool(issued) and bool(container)
+    is_article = periodical and all((item.get("author"), issued, container, plain_title(item)))
     entry_type = "article" if is_article else "misc"
     fields: list[tuple[str, str]] = []
     if item.get("author"):
