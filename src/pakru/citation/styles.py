@@ -707,16 +707,18 @@ def bibliography(items: Sequence[Item], style: str) -> list[tuple[str, str]]:
 
 def _short_title(item: Item, style: str) -> tuple[str, bool]:
     """The title standing for a missing author in text, and whether it is quoted."""
-    title = _title_case(item["title"], last=style == "mla")
+    title = _title_case(item["title"], last=True)
     kind = item["type"]
     italic = ("report", "dataset") if style == "mla" else ("report", "webpage", "dataset")
     standalone = kind in italic or (kind == "post-weblog" and "container-title" not in item)
+    if kind in ("report", "dataset") and "container-title" in item and style != "apa":
+        standalone = False  # a part of a larger work is quoted
     if standalone:
         return (title if style == "apa" and kind == "report" else _it(title)), False
     return title, True
 
 
-def in_text(item: Item, style: str, locator: str | None = None) -> str:
+def in_text(item: Item, style: str, locator: str | None = None) -> str:  # noqa: PLR0915
     """The parenthetical citation of one item, with a paragraph pinpoint if given."""
     names = item.get("author")
     kind = item["type"]
@@ -735,6 +737,9 @@ def in_text(item: Item, style: str, locator: str | None = None) -> str:
         short = short if kind == "webpage" else _it(short)
     elif item.get("title"):
         short, quoted = _short_title(item, style)
+    elif _description(item):
+        short = _description(item)
+        short = f"[{short}]" if style == "apa" and kind != "report" else short
     parts = _parts(item)
     if style == "mla" or (style == "chicago" and kind == "entry-encyclopedia" and not parts):
         date = ""
@@ -752,16 +757,20 @@ def in_text(item: Item, style: str, locator: str | None = None) -> str:
     out = ""
     for i, piece in enumerate(pieces):
         if i == 0:
-            out = f"“{piece}" if quoted and piece == short else piece
             if quoted and piece == short:
+                out = "“" + piece.replace("“", "‘").replace("”", "’")
                 bare_year = style == "chicago" and date and not date.startswith("n.d.")
-                out += "," if len(pieces) > 1 and not (bare_year and pieces[1] == date) else ""
-                out += "”"
+                closed = piece.endswith((".", "?", "!"))
+                comma = len(pieces) > 1 and not (bare_year and pieces[1] == date) and not closed
+                out += ("," if comma else "") + "”"
             elif style == "apa" and len(pieces) > 1 and piece.rstrip(_J).endswith("”"):
+                out = piece
                 # A title ending in a quotation takes the comma inside that quotation.
                 out = out[: -len(_J)] if out.endswith(_J) else out
                 out = out[:-1] + ",”" + (_J if piece.endswith(_J) else "")
                 return "(" + out + " " + ", ".join(pieces[1:]) + ")"
+            else:
+                out = piece
             continue
         joined_by_space = (
             style == "chicago" and piece == date and pieces[i - 1] == short and not quoted
