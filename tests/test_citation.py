@@ -638,3 +638,15 @@ def test_citation_cff_names_the_title_pakru_cites() -> None:
 
     text = (REPO / "CITATION.cff").read_text(encoding="utf-8")
     assert f'title: "{DATASET_TITLE}"' in text
+
+
+def test_the_dataset_address_is_the_documentation_site() -> None:
+    import yaml  # noqa: PLC0415
+
+    from pakru.citation.csl import DATASET_URL  # noqa: PLC0415
+
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["url"] == DATASET_URL
+    site = re.search(r"(?m)^site_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert site is not None
+    assert site.group(1) == DATASET_URL
