@@ -650,3 +650,16 @@ def test_the_dataset_address_is_the_documentation_site() -> None:
     site = re.search(r"(?m)^site_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     assert site is not None
     assert site.group(1) == DATASET_URL
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+def test_brace_protection_keeps_the_text_and_balances(text: str) -> None:
+    from pakru.citation.bibtex import protect  # noqa: PLC0415
+
+    protected = protect(text, {"Tashkent"})
+    assert re.sub(r"[{}]", "", protected) == re.sub(r"[{}]", "", escape(text))
+    depth = 0
+    for ch in protected.replace(r"\{", "").replace(r"\}", ""):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        assert depth >= 0
+    assert depth == 0
