@@ -208,9 +208,11 @@ def cite(
     markup: str = "text",
     dataset: Dataset | None = None,
 ) -> str:
-    """The citation of an event, source, id, collection or the dataset; see the docs.
+    """The citation of an event, source, id, collection or a dataset; see the docs.
 
-    Styles: ``csl-json``, ``bibtex`` (BibLaTeX), ``ris``, ``apa``, ``chicago``, ``mla``.
+    Styles: ``csl-json`` (an item array), ``csl-citation`` (a citation object),
+    ``biblatex`` (for Biber), ``bibtex`` (classic BibTeX, for natbib), ``ris``, ``apa``,
+    ``chicago``, ``mla``.
     """
     from pakru.citation.cite import cite as _cite  # noqa: PLC0415 - keeps `import pakru` light
 

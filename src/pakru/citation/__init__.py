@@ -2,7 +2,8 @@
 
 :func:`pakru.cite` is the entry point. Each format has its own module: ``csl`` builds
 CSL-JSON items (the common model every other format starts from), ``bibtex`` writes
-BibLaTeX, ``ris`` writes RIS, and ``styles`` formats APA, Chicago (author-date) and MLA
+BibLaTeX, ``bibtex_classic`` classic BibTeX for natbib, ``ris`` writes RIS, and
+``styles`` formats APA, Chicago (author-date) and MLA
 references without a CSL processor at run time.
 """
 

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 __all__ = ["MARKUPS", "STYLES", "cite", "pinpoint"]
 
 #: Every style :func:`cite` accepts, machine-readable formats first.
-STYLES = ("csl-json", "bibtex", "ris", "apa", "chicago", "mla")
+STYLES = ("csl-json", "csl-citation", "biblatex", "bibtex", "ris", "apa", "chicago", "mla")
 #: How formatted styles mark italics: not at all, or with HTML ``<i>``.
 MARKUPS = ("text", "html")
-_ALIASES = {"csl": "csl-json", "csljson": "csl-json", "biblatex": "bibtex", "bib": "bibtex"}
+_ALIASES = {"csl": "csl-json", "csljson": "csl-json"}
 _CSL_CITATION_SCHEMA = (
     "https://resource.citationstyles.org/schema/latest/input/json/csl-citation.json"
 )
@@ -101,22 +101,36 @@ def cite(
     """The citation of ``obj`` in ``style``, as text (nothing is printed).
 
     ``obj`` is an :class:`Event`, a :class:`Source`, an event or source id, a collection
-    of these (a bibliography of the sources they cite, each once), or the
-    :class:`Dataset` (``pakru.dataset()``), whose citation names the package version,
-    the data version and the data digest.
+    of these (a bibliography of the sources they cite, each once), or a
+    :class:`Dataset` (``pakru.dataset()`` or an overlay of it), whose citation names
+    that dataset's data version, with its digest and the package version in a note.
 
-    ``style`` is ``"csl-json"``, ``"bibtex"`` (BibLaTeX), ``"ris"``, or one of the
-    formatted styles ``"apa"`` (7th edition), ``"chicago"`` (author-date) and ``"mla"``
-    (9th edition); ``markup`` chooses plain ``"text"`` or ``"html"`` italics for those.
+    ``style`` is one of :data:`STYLES`:
+
+    - ``"csl-json"``: an array of CSL-JSON items (a bibliography file for pandoc,
+      Zotero and every CSL processor);
+    - ``"csl-citation"``: one CSL citation object holding those items, with paragraph
+      locators for an event's sources;
+    - ``"biblatex"``: BibLaTeX entries, for biblatex with Biber;
+    - ``"bibtex"``: classic BibTeX entries (``@misc``, ``@article``), for BibTeX with
+      natbib and styles such as plainnat;
+    - ``"ris"``: RIS records, for reference managers;
+    - the formatted styles ``"apa"`` (7th edition), ``"chicago"`` (author-date) and
+      ``"mla"`` (9th edition); ``markup`` chooses plain ``"text"`` or ``"html"``
+      italics for those.
 
     An event's citation gives each of its sources with the paragraphs its evidence
-    cites: a CSL citation with ``paragraph`` locators, a comment above each BibLaTeX
-    entry, an ``N1`` note in RIS, or an in-text citation with its pinpoint under each
-    formatted reference.
+    cites: ``paragraph`` locators in ``csl-citation``, a comment above each BibLaTeX or
+    BibTeX entry, an ``N1`` note in RIS, or an in-text citation with its pinpoint under
+    each formatted reference.
     """
     key = _style(style)
     if markup not in MARKUPS:
         raise QueryError(f"markup: {markup!r} is not accepted; expected one of {MARKUPS}")
+    from pakru.collection import Dataset  # noqa: PLC0415
+
+    if dataset is None and isinstance(obj, Dataset):
+        dataset = obj  # a dataset cites itself: its own versions and digest
     if dataset is None:
         from pakru import dataset as shipped  # noqa: PLC0415
 
@@ -126,10 +140,17 @@ def cite(
     kind, sources, pins = _resolve(obj, dataset)
     from pakru.citation.csl import dataset_item, source_item  # noqa: PLC0415
 
-    items = [dataset_item(dataset)] if kind == "dataset" else [source_item(s) for s in sources]
+    if kind == "dataset" and isinstance(obj, Dataset):
+        items = [dataset_item(obj)]
+    else:
+        items = [source_item(s) for s in sources]
     label = obj.id if isinstance(obj, Event) else None
     if key == "csl-json":
-        return _csl_json(items, pins, label)
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if key == "csl-citation":
+        return _csl_citation(items, pins, label)
+    if key == "biblatex":
+        return _biblatex(items, pins, label, dataset)
     if key == "bibtex":
         return _bibtex(items, pins, label, dataset)
     if key == "ris":
@@ -137,30 +158,38 @@ def cite(
     return _formatted(items, key, markup, pins)
 
 
-def _csl_json(
+def _csl_citation(
     items: Sequence[Mapping[str, Any]], pins: Mapping[str, str], label: str | None
 ) -> str:
-    if label is None:
-        body: Any = list(items)
-    else:
-        body = {
-            "schema": _CSL_CITATION_SCHEMA,
-            "citationID": label,
-            "citationItems": [
-                {
-                    "id": item["id"],
-                    "itemData": item,
-                    "locator": pins[item["id"]],
-                    "label": "paragraph",
-                }
-                for item in items
-            ],
-            "properties": {"noteIndex": 0},
-        }
+    """A CSL citation object: every item, with its paragraph locator when an event cites it."""
+    cited = []
+    for item in items:
+        entry: dict[str, Any] = {"id": item["id"], "itemData": item}
+        if item["id"] in pins:
+            entry.update(locator=pins[item["id"]], label="paragraph")
+        cited.append(entry)
+    body = {
+        "schema": _CSL_CITATION_SCHEMA,
+        "citationID": label or "-".join(str(item["id"]) for item in items[:3]) or "pakru",
+        "citationItems": cited,
+        "properties": {"noteIndex": 0},
+    }
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
-def _bibtex(
+def _event_comment(
+    label: str | None, pins: Mapping[str, str], key: str, command: str
+) -> str | None:
+    if label is None:
+        return None
+    where = pins[key]
+    return (
+        f"pakru event {label} cites this at paragraph(s) {where}: "
+        f"\\{command}[para.~{where}]{{{key}}}"
+    )
+
+
+def _biblatex(
     items: Sequence[Mapping[str, Any]],
     pins: Mapping[str, str],
     label: str | None,
@@ -171,14 +200,25 @@ def _bibtex(
     proper = _proper_nouns(dataset)
     entries = []
     for item in items:
-        comment = None
-        if label is not None:
-            where = pins[item["id"]]
-            comment = (
-                f"pakru event {label} cites this at paragraph(s) {where}: "
-                f"\\autocite[para.~{where}]{{{bibtex_key(item['id'])}}}"
-            )
+        comment = _event_comment(label, pins, bibtex_key(item["id"]), "autocite")
         entries.append(bibtex_entry(item, proper=proper, comment=comment))
+    return "\n".join(entries)
+
+
+def _bibtex(
+    items: Sequence[Mapping[str, Any]],
+    pins: Mapping[str, str],
+    label: str | None,
+    dataset: Dataset,
+) -> str:
+    from pakru.citation.bibtex import bibtex_key  # noqa: PLC0415
+    from pakru.citation.bibtex_classic import classic_entry  # noqa: PLC0415
+
+    proper = _proper_nouns(dataset)
+    entries = []
+    for item in items:
+        comment = _event_comment(label, pins, bibtex_key(item["id"]), "citep")
+        entries.append(classic_entry(item, proper=proper, comment=comment))
     return "\n".join(entries)
 
 

@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 __all__ = [
     "CSL_TYPES",
     "DATASET_TITLE",
+    "DATASET_URL",
     "csl_date",
     "csl_name",
     "dataset_item",
     "source_item",
+    "title_supplied",
 ]
 
 #: The CSL type of each source kind.
@@ -70,6 +72,9 @@ DATASET_TITLE = (
     "pakru: events, actors and sources of Pakistan–Soviet and Pakistan–Russian relations"
 )
 _AUTHOR = "The pakru project"
+#: The address of pakru's documentation site, where the data and its versions are
+#: described (the same as ``site_url`` in mkdocs.yml and ``url`` in CITATION.cff).
+DATASET_URL = "https://pakru.readthedocs.io/"
 
 
 def csl_name(creator: Creator) -> dict[str, str]:
@@ -119,6 +124,11 @@ def _season(text: str) -> int:
     return int(text[5:7]) - 20
 
 
+def title_supplied(source: Source) -> bool:
+    """Whether the source's title is a description supplied in square brackets."""
+    return source.title_supplied
+
+
 def _day(day: dt.date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
@@ -128,7 +138,13 @@ def source_item(source: Source) -> dict[str, Any]:
     kind = CSL_TYPES.get(source.kind, "webpage")
     item: dict[str, Any] = {"id": source.id, "type": kind}
     if source.title is not None:
-        item["title"] = source.title
+        if title_supplied(source):
+            # CSL has no flag for a supplied title; the styles print a work's description
+            # (``genre``) by their rule for untitled works: APA in square brackets,
+            # Chicago and MLA plain, never in quotation marks or italics.
+            item["genre"] = source.title.strip().removeprefix("[").removesuffix("]")
+        else:
+            item["title"] = source.title
     for role, csl_role in (
         ("author", "author"),
         ("interviewee", "author"),
@@ -159,20 +175,24 @@ def source_item(source: Source) -> dict[str, Any]:
 
 
 def dataset_item(dataset: Dataset) -> dict[str, Any]:
-    """The CSL-JSON item of the dataset: its versions, digest and licence."""
+    """The CSL-JSON item of a dataset: its title, data version, address and digest.
+
+    The item describes the dataset passed (an overlay has its own data version and
+    digest). The pakru project is the author; as the work has no separate publisher,
+    none is given, so no reference names the project twice. The digest and the package
+    version go in the note, where a reader who wants to check the data finds them.
+    """
     return {
         "id": dataset_key(dataset),
         "type": "dataset",
         "title": DATASET_TITLE.replace("pakru", '<span class="nocase">pakru</span>', 1),
         "author": [{"literal": _AUTHOR}],
-        "publisher": _AUTHOR,
         "version": dataset.data_version,
-        "medium": (
-            f"Python package pakru {dataset.package_version}; data SHA-256 {dataset.digest}"
-        ),
+        "genre": "Data set",
+        "URL": DATASET_URL,
         "note": (
-            f"Data version {dataset.data_version}, SHA-256 {dataset.digest}; "
-            f"pakru package {dataset.package_version}; licence {dataset.license}"
+            f"Data SHA-256 {dataset.digest}; pakru package {dataset.package_version}; "
+            f"licence {dataset.license}"
         ),
         "language": "en",
     }

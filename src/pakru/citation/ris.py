@@ -45,6 +45,8 @@ def ris_record(item: Mapping[str, Any], *, notes: tuple[str, ...] = ()) -> str:
         lines.append(
             ("TI", item["title"].replace('<span class="nocase">', "").replace("</span>", ""))
         )
+    elif "genre" in item and item["type"] != "dataset":
+        lines.append(("TI", f"[{item['genre']}]"))  # a supplied title, as catalogues give it
     if "container-title" in item:
         lines.append(("T2", item["container-title"]))
     if "publisher" in item:

@@ -41,8 +41,9 @@ _MONTHS = (
     "November",
     "December",
 )
+#: MLA 9 abbreviates the names of months longer than four letters.
 _MLA_MONTHS: tuple[str, ...] = tuple(
-    "Jan. Feb. Mar. Apr. May Jun. Jul. Aug. Sep. Oct. Nov. Dec.".split()  # noqa: SIM905
+    "Jan. Feb. Mar. Apr. May June July Aug. Sept. Oct. Nov. Dec.".split()  # noqa: SIM905
 )
 _STOP_WORDS = frozenset(
     [
@@ -80,6 +81,16 @@ Item = Mapping[str, Any]
 
 def _it(text: str) -> str:
     return f"{_I}{text}{_J}" if text else ""
+
+
+_italic = _it
+
+
+def _description(item: Item) -> str:
+    """The description of an untitled work (CSL ``genre``), capitalised as a sentence."""
+    if item.get("title") or not item.get("genre"):
+        return ""
+    return _cap_first(_smart_quotes(str(item["genre"])))
 
 
 # -- text transformations -----------------------------------------------------------------
@@ -156,6 +167,9 @@ def _quote(text: str, after: str = ".") -> str:
     if after and inner.endswith((".", "?", "!")):
         return f"“{inner}”"
     return f"“{inner}{after}”"
+
+
+_quoted = _quote
 
 
 def _join_sentence(parts: Iterable[str]) -> str:
@@ -269,6 +283,20 @@ def _mla_date(parts: Sequence[int]) -> str:
     return str(parts[0])
 
 
+def _mla_range(item: Item) -> str:
+    """An MLA date, or a range of two (``Sept.–Oct. 1986``) sharing what they share."""
+    ranges = (item.get("issued") or {}).get("date-parts") or []
+    first = [int(p) for p in ranges[0]]
+    if len(ranges) < 2 or not ranges[1]:
+        return _mla_date(first)
+    second = [int(p) for p in ranges[1]]
+    if len(first) == len(second) == 2 and first[0] == second[0]:
+        return f"{_MLA_MONTHS[first[1] - 1]}–{_mla_date(second)}"
+    if len(first) == len(second) == 1:
+        return f"{first[0]}–{second[0]}"
+    return f"{_mla_date(first)}–{_mla_date(second)}"
+
+
 def _month_day(parts: Sequence[int]) -> str:
     if len(parts) >= 3:
         return f"{_MONTHS[parts[1] - 1]} {parts[2]}"
@@ -294,7 +322,7 @@ _APA_ITALIC_TITLE = {"report", "webpage", "dataset"}
 
 def _apa_italic_title(item: Item) -> bool:
     kind = item["type"]
-    if kind in ("post-weblog", "interview"):
+    if kind in ("post-weblog", "interview") or (kind in ("report", "dataset")):
         return "container-title" not in item
     return kind in _APA_ITALIC_TITLE
 
@@ -309,7 +337,8 @@ def _apa_author(item: Item) -> str:
 
 def _apa_title(item: Item) -> str:
     if "title" not in item:
-        return ""
+        desc = _description(item)
+        return f"[{desc}]" if desc else ""
     title = _plain_title(item["title"])
     return _it(title) if _apa_italic_title(item) else title
 
@@ -341,7 +370,7 @@ def _apa(item: Item, suffix: str) -> str:
         title = f"{title} ({who}, Interviewer)" if who else title
     if kind == "dataset" and title:
         extra = f" (Version {item['version']})" if "version" in item else ""
-        extra += f" [{item['medium']}]" if "medium" in item else ""
+        extra += f" [{item['genre']}]" if "genre" in item else ""
         title = f"{title}{extra}"
     body: list[str] = [title]
     container = item.get("container-title")
@@ -353,10 +382,12 @@ def _apa(item: Item, suffix: str) -> str:
             body.append(publisher)
     elif kind in ("report", "dataset"):
         if container:
-            body.append(_it(container))
+            body.append("In " + _it(container))
         if publisher:
             body.append(publisher)
     elif kind == "webpage":
+        if publisher and publisher != container:
+            body.append(publisher)
         if container:
             body.append(_title_case(container))
     elif kind == "interview":
@@ -400,7 +431,21 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     date = _chicago_date(item, suffix)
     parts = _parts(item)
     md = _month_day(parts)
-    title_tc = _title_case(raw_title) if raw_title else ""
+    desc = _description(item)
+    if raw_title and kind == "entry-encyclopedia" and not names:
+        title_tc = _smart_quotes(_plain_title(raw_title))  # the style keeps an entry's case
+    else:
+        title_tc = _title_case(raw_title, last=True) if raw_title else desc
+
+    def t_it(text: str) -> str:  # a description is never italic or quoted
+        return text if desc else _it(text)
+
+    def t_quote(text: str) -> str:
+        return text if desc else _quote(text)
+
+    in_container = kind in ("report", "dataset") and bool(container)
+
+    site_publisher = publisher if kind == "webpage" and publisher != container else None
     if kind in ("article-newspaper", "article-magazine", "post-weblog", "webpage"):
         publisher = None  # the periodical or site names itself
     periodical = kind in ("article-newspaper", "article-magazine", "entry-encyclopedia")
@@ -409,11 +454,14 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     if names:
         segments.append(_chicago_names(names))
         segments.append(date)
-        if kind in ("report", "dataset") or (kind == "post-weblog" and not container):
+        if in_container:
             if title_tc:
-                segments.append(_it(title_tc) if kind != "dataset" else _quote(title_tc))
+                segments.append(t_quote(title_tc))
+        elif kind in ("report", "dataset") or (kind == "post-weblog" and not container):
+            if title_tc:
+                segments.append(t_it(title_tc) if kind != "dataset" else t_quote(title_tc))
         elif title_tc:
-            segments.append(_quote(title_tc))
+            segments.append(t_quote(title_tc))
         if kind == "interview":
             who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
             if who:
@@ -422,24 +470,27 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
         segments.append(_title_case(_cap_first(container)))
         segments.append(date)
         if title_tc:
-            segments.append(_quote(title_tc))
+            segments.append(t_quote(title_tc))
         container = None
         tail_date = md
     elif periodical and container:
         segments.append(_it(_title_case(_cap_first(container))))
         segments.append(date)
         if title_tc:
-            segments.append(_it(title_tc))
+            segments.append(t_quote(title_tc))
         container = None
         tail_date = md
     elif title_tc:
-        if kind in ("report", "dataset", "webpage") or (kind == "post-weblog" and not container):
-            segments.append(_it(title_tc))
+        standalone = kind in ("report", "dataset", "webpage") and not in_container
+        if standalone or (kind == "post-weblog" and not container):
+            segments.append(t_it(title_tc))
         else:
-            segments.append(_quote(title_tc))
+            segments.append(t_quote(title_tc))
         segments.append(date)
     else:
         segments.append(date)
+    if kind == "dataset" and raw_title and item.get("genre"):
+        segments.append(_cap_first(item["genre"]))
     if kind == "dataset" and "version" in item:
         segments.append(f"Version {item['version']}")
     text = _join_sentence(segments)
@@ -447,7 +498,10 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
     if container:
         shown = _cap_first(container)
         lead = _title_case(shown) if kind == "webpage" else _it(_title_case(shown))
-        extra = [p for p in (publisher if kind == "interview" else None, md) if p]
+        lead = "In " + lead if in_container else lead
+        owner = publisher if kind == "interview" else site_publisher
+        extra = [p for p in (owner, md) if p]
+        extra = [] if in_container else extra
         rest.append(", ".join([lead, *extra]))
         if kind in ("entry-encyclopedia", "report") and publisher:
             rest.append(_cap_first(publisher))
@@ -460,8 +514,6 @@ def _chicago(item: Item, suffix: str) -> str:  # noqa: PLR0915 - the style's rul
             rest.append(tail_date)
         elif md and kind not in ("report", "dataset"):
             rest.append(md)
-    if kind == "dataset" and "medium" in item:
-        rest.append(_cap_first(item["medium"]))
     accessed = _parts(item, "accessed")
     url = item.get("URL")
     if url and accessed and not parts and not _literal_date(item):
@@ -486,14 +538,21 @@ def _mla(item: Item, author_text: str | None) -> str:
     segments: list[str] = []
     if names:
         segments.append(author_text if author_text is not None else _mla_names(names))
-    if raw_title:
+    desc = _description(item)
+    if desc:
+        segments.append(desc)
+    elif raw_title:
         title_tc = _title_case(raw_title, last=True)
-        standalone = kind in ("report",) or (kind == "post-weblog" and not container)
+        standalone = (kind == "report" and not container) or (
+            kind == "post-weblog" and not container
+        )
         segments.append(_it(title_tc) if standalone else _quote(title_tc))
     if kind == "interview":
         who = ", ".join(_direct(n) for n in item.get("interviewer", ()))
         if who:
             segments.append(f"Interview by {who}")
+    if kind == "dataset" and raw_title and item.get("genre"):
+        segments.append(_cap_first(item["genre"]))
     version = f"Version {item['version']}" if kind == "dataset" and "version" in item else ""
     text = _join_sentence(segments)
     pub: list[str] = []
@@ -502,10 +561,10 @@ def _mla(item: Item, author_text: str | None) -> str:
     if version:
         pub.append(version)
     if publisher and kind not in ("interview", "article-newspaper", "article-magazine"):
-        pub.append(publisher if kind in ("report", "dataset") else _cap_first(publisher))
+        pub.append(publisher)
     if parts:
         circa = "Circa " if _circa(item) else ""
-        pub.append(circa + _mla_date(parts))
+        pub.append(circa + _mla_range(item))
     elif _literal_date(item):
         pub.append(str(_literal_date(item)))
     url = item.get("URL")
@@ -516,21 +575,37 @@ def _mla(item: Item, author_text: str | None) -> str:
     accessed = _parts(item, "accessed")
     if url and accessed and not parts and not _literal_date(item):
         after.append(f"Accessed {_mla_date(accessed)}")
-    if kind == "dataset" and "medium" in item:
-        after.append(_cap_first(item["medium"]))
     return _join_sentence([text, tail, *after])
 
 
 # -- sorting and disambiguation ----------------------------------------------------------
 
 
-def _sort_text(text: str) -> str:
+SortKey = tuple[tuple[str, tuple[int, ...]], ...]
+_WORD_BREAK = re.compile(r"[\s,'’ʾʿ]+")
+
+
+def _sort_text(text: str) -> SortKey:
+    """A sort key as CSL processors compare text: word by word, case-folded, collated.
+
+    Each word compares first by its letters and digits (accents and case ignored), then
+    by its punctuation, which sorts before any letter (the Unicode collation algorithm's
+    "shifted" weighting of the root collation).
+    """
     text = text.replace(_I, "").replace(_J, "")
-    text = unicodedata.normalize("NFKD", _NOCASE.sub(r"\1", text))
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    text = unicodedata.normalize("NFKD", _NOCASE.sub(r"\1", text)).casefold()
+    words: list[tuple[str, tuple[int, ...]]] = []
+    for word in _WORD_BREAK.split(text):
+        chars = [ch for ch in word if not unicodedata.combining(ch)]
+        if not chars:
+            continue
+        primary = "".join(ch for ch in chars if ch.isalnum())
+        shifted = tuple(0xFFFF if ch.isalnum() else ord(ch) for ch in chars)
+        words.append((primary, shifted))
+    return tuple(words)
 
 
-def _author_key(item: Item, style: str) -> str:
+def _author_key(item: Item, style: str) -> SortKey:
     """What stands in the author position (names, or their substitute) for sorting."""
     names = item.get("author")
     if names:
@@ -542,9 +617,17 @@ def _author_key(item: Item, style: str) -> str:
         return _sort_text(item["container-title"])
     if style == "apa" and item["type"] == "entry-encyclopedia" and item.get("publisher"):
         return _sort_text(item["publisher"])
-    if style == "mla" and not item.get("title"):
+    if style == "apa" and not item.get("title") and item.get("genre"):
+        return _sort_text(f"[{item['genre']}]")
+    if style == "mla" and not item.get("title") and item.get("genre"):
+        return ()  # the style's author key is empty: these come first, by description
+    if style == "mla" and not item.get("title") and not item.get("genre"):
         return _sort_text(item.get("container-title") or item.get("publisher") or "")
-    return _sort_text(item.get("title") or "")
+    return _title_key(item)
+
+
+def _title_key(item: Item) -> SortKey:
+    return _sort_text(item.get("title") or item.get("genre") or "")
 
 
 def _date_key(item: Item, style: str) -> tuple[int, ...]:
@@ -559,20 +642,22 @@ def _sorted(items: Sequence[Item], style: str) -> list[Item]:
         author = _author_key(item, style)
         if style == "chicago":
             parts = _parts(item)
-            year = (1, parts[0]) if parts else (0,)
-            title = _sort_text(item.get("title") or "")
+            year = (1, parts[0]) if parts else (2,)  # an empty key sorts last
+            title = _title_key(item)
             return (author, year, title, _sort_text(_month_day(parts)))
         if style == "mla":
-            return (author, _sort_text(item.get("title") or ""), _date_key(item, style))
-        return (author, _date_key(item, style), _sort_text(item.get("title") or ""))
+            return (author, _title_key(item), _date_key(item, style))
+        return (author, _date_key(item, style), _title_key(item))
 
     return sorted(items, key=key)
 
 
 def _suffixes(items: Sequence[Item], style: str) -> dict[str, str]:
     """Year suffixes (``a``, ``b``, ...) for works with the same author and year."""
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[SortKey, str], list[str]] = {}
     for item in items:
+        if style == "chicago" and item["type"] == "entry-encyclopedia" and not item.get("author"):
+            continue  # cited "s.v." the entry's title, which tells them apart
         year = _year(item, "") + ("?" if _circa(item) else "")
         groups.setdefault((_author_key(item, style), year), []).append(item["id"])
     out: dict[str, str] = {}
@@ -622,16 +707,18 @@ def bibliography(items: Sequence[Item], style: str) -> list[tuple[str, str]]:
 
 def _short_title(item: Item, style: str) -> tuple[str, bool]:
     """The title standing for a missing author in text, and whether it is quoted."""
-    title = _title_case(item["title"], last=style == "mla")
+    title = _title_case(item["title"], last=True)
     kind = item["type"]
     italic = ("report", "dataset") if style == "mla" else ("report", "webpage", "dataset")
     standalone = kind in italic or (kind == "post-weblog" and "container-title" not in item)
+    if kind in ("report", "dataset") and "container-title" in item and style != "apa":
+        standalone = False  # a part of a larger work is quoted
     if standalone:
         return (title if style == "apa" and kind == "report" else _it(title)), False
     return title, True
 
 
-def in_text(item: Item, style: str, locator: str | None = None) -> str:
+def in_text(item: Item, style: str, locator: str | None = None) -> str:  # noqa: PLR0915
     """The parenthetical citation of one item, with a paragraph pinpoint if given."""
     names = item.get("author")
     kind = item["type"]
@@ -650,6 +737,9 @@ def in_text(item: Item, style: str, locator: str | None = None) -> str:
         short = short if kind == "webpage" else _it(short)
     elif item.get("title"):
         short, quoted = _short_title(item, style)
+    elif _description(item):
+        short = _description(item)
+        short = f"[{short}]" if style == "apa" and kind != "report" else short
     parts = _parts(item)
     if style == "mla" or (style == "chicago" and kind == "entry-encyclopedia" and not parts):
         date = ""
@@ -667,16 +757,20 @@ def in_text(item: Item, style: str, locator: str | None = None) -> str:
     out = ""
     for i, piece in enumerate(pieces):
         if i == 0:
-            out = f"“{piece}" if quoted and piece == short else piece
             if quoted and piece == short:
+                out = "“" + piece.replace("“", "‘").replace("”", "’")
                 bare_year = style == "chicago" and date and not date.startswith("n.d.")
-                out += "," if len(pieces) > 1 and not (bare_year and pieces[1] == date) else ""
-                out += "”"
+                closed = piece.endswith((".", "?", "!"))
+                comma = len(pieces) > 1 and not (bare_year and pieces[1] == date) and not closed
+                out += ("," if comma else "") + "”"
             elif style == "apa" and len(pieces) > 1 and piece.rstrip(_J).endswith("”"):
+                out = piece
                 # A title ending in a quotation takes the comma inside that quotation.
                 out = out[: -len(_J)] if out.endswith(_J) else out
                 out = out[:-1] + ",”" + (_J if piece.endswith(_J) else "")
                 return "(" + out + " " + ", ".join(pieces[1:]) + ")"
+            else:
+                out = piece
             continue
         joined_by_space = (
             style == "chicago" and piece == date and pieces[i - 1] == short and not quoted
