@@ -44,9 +44,9 @@ from typing import Any
 
 import pakru
 from pakru.collection import Dataset
-from pakru.compiled import COMPILED, compile_dataset
-from pakru.loader import _package_data, load_tree
-from pakru.manifest import MANIFEST, data_files, read_manifest, render_manifest
+from pakru.loader import load_tree, package_data
+from pakru.loader.compiled import COMPILED, compile_dataset
+from pakru.loader.manifest import MANIFEST, data_files, read_manifest, render_manifest
 from pakru.serialize import (
     actor_from_dict,
     actor_to_dict,
@@ -242,7 +242,7 @@ def _yaml_lines(kind: str, records: Iterable[dict[str, Any]]) -> str:
 def make_tree(base: Dataset, scale: int, root: Path) -> dict[str, int]:
     """Write a data folder ``scale`` times the shipped size, compiled as a wheel would be."""
     if scale == 1:
-        shutil.copytree(Path(str(_package_data())), root, ignore=shutil.ignore_patterns(COMPILED))
+        shutil.copytree(Path(str(package_data())), root, ignore=shutil.ignore_patterns(COMPILED))
         data = load_tree(root, "bench", compiled=False)
     else:
         events, actors, sources = copies(base, scale)

@@ -49,9 +49,9 @@ import yaml
 import pakru
 from pakru.collection import Dataset
 from pakru.loader import load_tree
-from pakru.manifest import data_files, read_manifest, render_manifest
+from pakru.loader.manifest import data_files, read_manifest, render_manifest
+from pakru.loader.yamlsafe import load_yaml
 from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict
-from pakru.yamlsafe import load_yaml
 
 #: Writes the compiled form of the data folder it is given, as the wheel build does.
 Compiler = Callable[[Path], None]

@@ -33,6 +33,8 @@ ACCEPTED = (
 _POINT = re.compile(
     r"(?P<year>[0-9]{2}[0-9X]{2})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<q>[?~%])?"
 )
+#: The syntax of one EDTF point (the JSON Schemas of dates are generated from it).
+POINT = _POINT
 _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 
 

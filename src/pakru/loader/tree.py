@@ -8,23 +8,21 @@ from __future__ import annotations
 
 import functools
 import gc
-import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pakru.checks import Located, check_references
 from pakru.collection import Dataset
-from pakru.compiled import COMPILED, read_compiled
 from pakru.errors import DataError, Problem
 from pakru.linedict import LineDict, LineList, short, type_name
-from pakru.manifest import (
-    DATA_DIRS,
+from pakru.loader.checks import Located, check_references
+from pakru.loader.compiled import COMPILED, read_compiled
+from pakru.loader.files import DATA_DIRS, Tree, data_files
+from pakru.loader.manifest import (
     MANIFEST,
     Manifest,
-    Tree,
-    data_files,
-    read_manifest,
+    check_files,
+    parse_manifest,
     unversioned,
 )
 
@@ -33,7 +31,7 @@ if TYPE_CHECKING:
 
     from pakru.model import Actor, Event, Source, Tombstone
 
-__all__ = ["build_records", "collect_tree", "finish_dataset", "load_tree", "shipped"]
+__all__ = ["build_records", "collect_tree", "finish_dataset", "load_tree"]
 
 
 def _kind(path: str) -> str | None:
@@ -128,12 +126,28 @@ def collect_tree(
     unversioned data; one that has a manifest is always checked against it. ``prepare``
     is passed on to :func:`build_records`.
     """
-    files = data_files(root)
-    if manifest_required or root.joinpath(MANIFEST).is_file():
-        manifest = read_manifest(root, files, label)
-    else:
-        manifest = unversioned(files)
     problems: list[Problem] = []
+    has_manifest = manifest_required or root.joinpath(MANIFEST).is_file()
+    found: dict[str, list[Located]] | None = None
+    manifest = parse_manifest(root, label) if has_manifest else None
+    entry = root.joinpath(COMPILED)
+    if compiled and manifest is not None and entry.is_file():
+        # One digest check of what is served: the compiled records are checked against
+        # their own SHA-256 and used when they were made from exactly the files the
+        # manifest lists; the YAML files are then neither read nor hashed.
+        name = f"{label}/{COMPILED}"
+        ready = read_compiled(entry.read_bytes(), name)
+        if dict(ready.files) == dict(manifest.files):
+            found = {
+                "events": [Located(r, name, None) for r in ready.events],
+                "actors": [Located(r, name, None) for r in ready.actors],
+                "sources": [Located(r, name, None) for r in ready.sources],
+            }
+    if found is None:
+        files = data_files(root)
+        manifest = unversioned(files) if manifest is None else check_files(manifest, files, label)
+        found = _from_yaml(files, label, problems, prepare)
+    assert manifest is not None  # noqa: S101 - set on both paths above
     if expect_version is not None and manifest.data_version != expect_version:
         problems.append(
             Problem(
@@ -144,19 +158,6 @@ def collect_tree(
                 f"{expect_version!r}; reinstall pakru",
             )
         )
-    found: dict[str, list[Located]] | None = None
-    entry = root.joinpath(COMPILED)
-    if compiled and entry.is_file():
-        name = f"{label}/{COMPILED}"
-        ready = read_compiled(entry.read_bytes(), name)
-        if dict(ready.files) == dict(manifest.files):
-            found = {
-                "events": [Located(r, name, None) for r in ready.events],
-                "actors": [Located(r, name, None) for r in ready.actors],
-                "sources": [Located(r, name, None) for r in ready.sources],
-            }
-    if found is None:
-        found = _from_yaml(files, label, problems, prepare)
     return found, manifest, problems
 
 
@@ -167,7 +168,7 @@ def _from_yaml(
     prepare: Prepare | None = None,
 ) -> dict[str, list[Located]]:
     """Parse and validate every YAML data file, adding problems instead of raising."""
-    from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
+    from pakru.loader.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
 
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
     for path in sorted(files):
@@ -206,7 +207,7 @@ def builders() -> dict[str, Builder]:
 
     The record readers are imported on first use: loading compiled data never needs them.
     """
-    from pakru.records import (  # noqa: PLC0415
+    from pakru.loader.records import (  # noqa: PLC0415
         actor_from_mapping,
         event_from_mapping,
         source_from_mapping,
@@ -252,11 +253,6 @@ def build_records(
             into.append(Located(record, file, item.line))
 
 
-#: The folder of release records (``pakru.releases.RELEASES``, named here so that loading
-#: the data does not import that module; a test keeps the two equal).
-RELEASES = "releases"
-
-
 def _tombstones(folder: Tree, label: str) -> Callable[[], Mapping[tuple[str, str], Tombstone]]:
     """:func:`pakru.releases.lazy_tombstones`, importing that module on first use only."""
     lock = threading.Lock()
@@ -272,46 +268,3 @@ def _tombstones(folder: Tree, label: str) -> Callable[[], Mapping[tuple[str, str
         return reader[0]()
 
     return get
-
-
-_lock = threading.Lock()
-_shipped: Dataset | None = None
-
-
-def _package_data() -> Tree:
-    """The packaged data folder, found through importlib.resources (wheel, editable, zip).
-
-    Python 3.12's standard library has the complete ``files()`` API; older versions use
-    the ``importlib-resources`` backport that pakru depends on there.
-    """
-    if sys.version_info >= (3, 12):
-        from importlib.resources import files  # noqa: PLC0415
-
-        return files("pakru").joinpath("data")
-    try:  # pragma: no cover - depends on the interpreter
-        from importlib_resources import files as backport_files  # noqa: PLC0415
-    except ImportError:  # pragma: no cover
-        from importlib.resources import files as std_files  # noqa: PLC0415
-
-        return std_files("pakru").joinpath("data")
-    return backport_files("pakru").joinpath("data")
-
-
-def shipped() -> Dataset:
-    """The dataset packaged with pakru, loaded and validated once, thread-safely."""
-    global _shipped  # noqa: PLW0603
-    loaded = _shipped
-    if loaded is not None:
-        return loaded
-    with _lock:
-        if _shipped is None:
-            from pakru._version import DATA_VERSION  # noqa: PLC0415
-
-            data = _package_data()
-            _shipped = load_tree(
-                data,
-                "pakru/data",
-                expect_version=DATA_VERSION,
-                releases=data.joinpath(RELEASES),  # read only when a retired id is asked for
-            )
-        return _shipped
