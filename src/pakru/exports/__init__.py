@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pakru.errors import QueryError, QueryTypeError
-
 from pakru.exports.selection import Selection, select
 from pakru.exports.writers import FORMATS, export
 

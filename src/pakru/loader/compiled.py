@@ -4,9 +4,13 @@ YAML is the authoring format, and parsing it at run time costs more than everyth
 pakru does on first use. When the wheel is built, the data is loaded from YAML and fully
 validated (a wheel cannot be built from invalid data); the records are then written to
 ``compiled.json`` together with the SHA-256 of every YAML file they came from and a
-digest of the document itself. At run time the loader checks the YAML files against the
-manifest as always, uses the compiled records only when they were made from exactly those
-files, and otherwise reads and validates the YAML.
+digest of the document itself.
+
+At run time one digest check covers what is served: the document must match its own
+SHA-256, and the files it was made from must be exactly those the manifest lists (path
+and SHA-256); otherwise the loader reads and validates the YAML. Records checked this way
+were validated when the wheel was built, so they are rebuilt without running each field's
+validator again (:func:`trusted`); dates are still parsed by :class:`~pakru.EDTFDate`.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -32,10 +36,11 @@ if TYPE_CHECKING:
     from pakru.collection import Dataset
     from pakru.model import Actor, Event, Source
 
-__all__ = ["COMPILED", "FORMAT", "Compiled", "compile_dataset", "read_compiled"]
+__all__ = ["COMPILED", "FORMAT", "Compiled", "compile_dataset", "read_compiled", "trusted"]
 
 COMPILED = "compiled.json"
 FORMAT = 2
+T = TypeVar("T")
 _PREFIX = f'{{"format":{FORMAT},"sha256":"'
 
 
@@ -62,6 +67,34 @@ def compile_dataset(dataset: Dataset, files: Mapping[str, str]) -> str:
     return f'{_PREFIX}{digest}","data":{payload}}}\n'
 
 
+_LAYOUTS: dict[type, tuple[tuple[str, ...], dict[str, Any]]] = {}
+
+
+def _layout(cls: type) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """The names of a record class's fields, in order, and their defaults."""
+    found = _LAYOUTS.get(cls)
+    if found is None:  # computing it twice in two threads gives the same answer
+        fields = [f for f in attrs.fields(cls) if f.init]
+        defaults = {f.name: f.default for f in fields if f.default is not attrs.NOTHING}
+        found = _LAYOUTS[cls] = (tuple(f.name for f in fields), defaults)
+    return found
+
+
+def trusted(cls: type[T], /, *args: Any, **kwargs: Any) -> T:
+    """A record of ``cls`` from values validated before, set without running validators.
+
+    Only for the records of a compiled document whose digest was checked: they were
+    built with every check when the wheel was made. The values must already have their
+    final types (tuples, not lists), as :mod:`pakru.serialize` gives them.
+    """
+    names, defaults = _layout(cls)
+    values = {**defaults, **dict(zip(names, args, strict=False)), **kwargs}
+    record = object.__new__(cls)
+    for name in names:
+        object.__setattr__(record, name, values[name])
+    return record
+
+
 def read_compiled(raw: bytes, file: str) -> Compiled:
     """Records of a compiled document, checked against its own digest."""
     try:
@@ -77,9 +110,9 @@ def read_compiled(raw: bytes, file: str) -> Compiled:
         body: dict[str, Any] = json.loads(payload)
         return Compiled(
             files=body["files"],
-            events=tuple(event_from_dict(e) for e in body["events"]),
-            actors=tuple(actor_from_dict(a) for a in body["actors"]),
-            sources=tuple(source_from_dict(s) for s in body["sources"]),
+            events=tuple(event_from_dict(e, make=trusted) for e in body["events"]),
+            actors=tuple(actor_from_dict(a, make=trusted) for a in body["actors"]),
+            sources=tuple(source_from_dict(s, make=trusted) for s in body["sources"]),
         )
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise DataError.single(file, None, "", f"unusable compiled data: {exc}") from None
