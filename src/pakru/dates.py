@@ -13,7 +13,6 @@ May, 22 summer, 23 autumn, 24 winter = December to February).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -75,7 +74,11 @@ class EDTFPoint:
 
 
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # The day before the first of the next month (calendar.monthrange, without importing
+    # calendar and locale on the way to the first query).
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 def _year_bounds(text: str, ytext: str) -> tuple[int, int, Precision]:

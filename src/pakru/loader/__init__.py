@@ -33,6 +33,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from pakru.loader.files import Folder
 from pakru.loader.tree import load_tree
 from pakru.rules import RELEASES
 
@@ -49,14 +50,13 @@ _shipped: Dataset | None = None
 def package_data() -> Tree:
     """The packaged data folder (a wheel, an editable install or a zip archive).
 
-    A package installed as files needs no resource machinery: its folder is a path.
+    A package installed as files needs no resource machinery: its folder is a path
+    (a :class:`~pakru.loader.files.Folder`).
     Anything else (a zip archive) is found through ``importlib.resources``.
     """
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # noqa: PTH100, PTH120
     if os.path.isdir(os.path.join(here, "data")):  # noqa: PTH112, PTH118
-        from pathlib import Path  # noqa: PLC0415
-
-        return Path(here, "data")
+        return Folder(os.path.join(here, "data"))  # noqa: PTH118
     return _resource_data()  # pragma: no cover - zip imports
 
 

@@ -67,17 +67,34 @@ def compile_dataset(dataset: Dataset, files: Mapping[str, str]) -> str:
     return f'{_PREFIX}{digest}","data":{payload}}}\n'
 
 
-_LAYOUTS: dict[type, tuple[tuple[str, ...], dict[str, Any]]] = {}
+_MAKERS: dict[type, Any] = {}
 
 
-def _layout(cls: type) -> tuple[tuple[str, ...], dict[str, Any]]:
-    """The names of a record class's fields, in order, and their defaults."""
-    found = _LAYOUTS.get(cls)
-    if found is None:  # computing it twice in two threads gives the same answer
-        fields = [f for f in attrs.fields(cls) if f.init]
-        defaults = {f.name: f.default for f in fields if f.default is not attrs.NOTHING}
-        found = _LAYOUTS[cls] = (tuple(f.name for f in fields), defaults)
-    return found
+def _maker(cls: type) -> Any:
+    """A function that sets the fields of a new ``cls`` from arguments, as its ``__init__``
+    would, but without validators (made once per class).
+    """
+    found = _MAKERS.get(cls)
+    if found is not None:
+        return found
+    fields = [f for f in attrs.fields(cls) if f.init]
+    names = tuple(f.name for f in fields)
+    defaults = tuple((f.name, f.default) for f in fields if f.default is not attrs.NOTHING)
+    new, put = object.__new__, object.__setattr__
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        record = new(cls)
+        for name, value in zip(names, args, strict=False):
+            put(record, name, value)
+        for name, value in defaults:
+            if name not in kwargs and names.index(name) >= len(args):
+                put(record, name, value)
+        for name, value in kwargs.items():
+            put(record, name, value)
+        return record
+
+    _MAKERS[cls] = make  # made twice by two threads, the two are the same
+    return make
 
 
 def trusted(cls: type[T], /, *args: Any, **kwargs: Any) -> T:
@@ -87,11 +104,7 @@ def trusted(cls: type[T], /, *args: Any, **kwargs: Any) -> T:
     built with every check when the wheel was made. The values must already have their
     final types (tuples, not lists), as :mod:`pakru.serialize` gives them.
     """
-    names, defaults = _layout(cls)
-    values = {**defaults, **dict(zip(names, args, strict=False)), **kwargs}
-    record = object.__new__(cls)
-    for name in names:
-        object.__setattr__(record, name, values[name])
+    record: T = _maker(cls)(*args, **kwargs)
     return record
 
 

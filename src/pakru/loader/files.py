@@ -6,12 +6,22 @@ compiled records) gets its bytes and text here, so the same limits hold for all 
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import os
+from collections.abc import Iterator
+from typing import IO, Any, Protocol
 
 from pakru.errors import DataError
 from pakru.rules import DATA_DIRS, MAX_FILE_BYTES
 
-__all__ = ["DATA_DIRS", "MAX_FILE_BYTES", "Tree", "data_files", "decode_text", "read_bounded"]
+__all__ = [
+    "DATA_DIRS",
+    "MAX_FILE_BYTES",
+    "Folder",
+    "Tree",
+    "data_files",
+    "decode_text",
+    "read_bounded",
+]
 
 
 class Tree(Protocol):
@@ -35,6 +45,69 @@ class Tree(Protocol):
 
     def read_bytes(self) -> bytes:
         """The whole content of this file."""
+
+
+class Folder:
+    """A file or folder on disk by its path: a :class:`Tree` for an installed package.
+
+    It does with :mod:`os` what a :class:`pathlib.Path` would, so the first query of an
+    installed pakru imports neither pathlib nor importlib.resources.
+    """
+
+    __slots__ = ("_path",)
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return self._path
+
+    def __str__(self) -> str:
+        return self._path
+
+    def __repr__(self) -> str:
+        return f"Folder({self._path!r})"
+
+    def __truediv__(self, child: str) -> Folder:
+        return self.joinpath(child)
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return os.path.basename(self._path)  # noqa: PTH119
+
+    def iterdir(self) -> Iterator[Folder]:
+        """The entries of this folder."""
+        names = sorted(os.listdir(self._path))  # noqa: PTH208
+        return (self.joinpath(name) for name in names)
+
+    def is_file(self) -> bool:
+        """Whether this is a file."""
+        return os.path.isfile(self._path)  # noqa: PTH113
+
+    def is_dir(self) -> bool:
+        """Whether this is a folder."""
+        return os.path.isdir(self._path)  # noqa: PTH112
+
+    def joinpath(self, child: str) -> Folder:
+        """The entry ``child`` inside this folder."""
+        return Folder(os.path.join(self._path, child))  # noqa: PTH118
+
+    def open(self, mode: str = "rb") -> IO[Any]:
+        """The file, opened for reading (binary by default)."""
+        if "b" in mode:
+            return open(self._path, mode)  # noqa: PTH123
+        return open(self._path, mode, encoding="utf-8")  # noqa: PTH123
+
+    def read_bytes(self) -> bytes:
+        """The whole content of this file."""
+        with self.open("rb") as stream:
+            data: bytes = stream.read()
+        return data
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        """The whole content of this file as text."""
+        return self.read_bytes().decode(encoding)
 
 
 def read_bounded(entry: Any) -> bytes:
