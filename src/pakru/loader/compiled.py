@@ -71,9 +71,7 @@ _MAKERS: dict[type, Any] = {}
 
 
 def _maker(cls: type) -> Any:
-    """A function that sets the fields of a new ``cls`` from arguments, as its ``__init__``
-    would, but without validators (made once per class).
-    """
+    """A function that sets the fields of a new ``cls`` as ``__init__`` would, unchecked."""
     found = _MAKERS.get(cls)
     if found is not None:
         return found
@@ -83,7 +81,7 @@ def _maker(cls: type) -> Any:
     new, put = object.__new__, object.__setattr__
 
     def make(*args: Any, **kwargs: Any) -> Any:
-        record = new(cls)
+        record: Any = new(cls)
         for name, value in zip(names, args, strict=False):
             put(record, name, value)
         for name, value in defaults:
