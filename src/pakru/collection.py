@@ -13,11 +13,12 @@ from pakru.errors import PakruWarning, QueryError, QueryTypeError, RetiredIdErro
 from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
 from pakru.query import as_keys, day_range
+from pakru.rules import KINDS
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
 
 R = TypeVar("R", Event, Actor, Source)
 Record = Event | Actor | Source
-_KINDS = ("event", "actor", "source")
+_KINDS = tuple(KINDS.values())
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -296,7 +297,7 @@ class Dataset:
                     return stone
             raise
 
-    def lookup(self, id: str, kinds: Iterable[str] = ("event", "actor", "source")) -> Record:
+    def lookup(self, id: str, kinds: Iterable[str] = _KINDS) -> Record:
         """The current record with this id among ``kinds``, looked up in that order.
 
         The one rule for finding a record by any id: :meth:`resolve` adds the tombstones

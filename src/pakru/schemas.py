@@ -351,7 +351,7 @@ def _texts() -> dict[str, str]:
             "actors": {"type": "array", "items": {"$ref": "#/$defs/actor"}},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
         },
-        "required": ["pakru", "events", "actors", "sources"],
+        "required": ["pakru", *rules.KINDS],
         "additionalProperties": False,
     }
     texts = {"export": document("export", export)}

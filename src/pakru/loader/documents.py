@@ -468,7 +468,7 @@ def jsonl_document(raw: bytes, file: str) -> LineDict:
     """A ``jsonl`` export as the document of a ``json`` export, with each record's line."""
     problems: list[Problem] = []
     doc = LineDict(1)
-    kinds = {"event": "events", "actor": "actors", "source": "sources"}
+    kinds = {singular: plural for plural, singular in KINDS.items()}
     for plural in kinds.values():
         doc[plural] = LineList(1)
     for number, line in enumerate(raw.split(b"\n"), 1):

@@ -25,6 +25,7 @@ from pakru.loader.manifest import (
     parse_manifest,
     unversioned,
 )
+from pakru.rules import KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -39,7 +40,8 @@ def _kind(path: str) -> str | None:
     folder, _, name = path.rpartition("/")
     if folder:
         return folder if folder in DATA_DIRS else None
-    return {"actors.yaml": "actors", "sources.yaml": "sources", "events.yaml": "events"}.get(name)
+    stem, _, suffix = name.rpartition(".")
+    return stem if stem in KINDS and suffix == "yaml" else None
 
 
 def load_tree(
