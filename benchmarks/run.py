@@ -710,6 +710,36 @@ vary between machines and between runs: compare the rows of one run with each ot
   memory measured with `tracemalloc` while loading from compiled data (the peak, and what
   stays allocated while the dataset is held).
 
+## Cold start side by side, before and after the layered package
+
+`benchmarks/cold.py` measures the two cold-start ratios in one run, with the package
+as a wheel installs it (compiled data included), and can put another pakru source tree
+in the same run (`--src`). These figures were recorded by hand from one run of
+`python benchmarks/cold.py --runs 30 --src <the tree before>` on a shared two-core
+machine under load (CPython 3.11.7), "before" being the flat module layout that read
+the data through the `importlib-resources` backport, hashed every YAML file on load
+and built every record through its validators:
+
+| Command | Median (ms) |
+| --- | ---: |
+| `python -c pass` | 50.7 |
+| `import attrs` | 227.5 |
+| `import pycountry` + `countries.get(alpha_3='PAK')` | 296.6 |
+| `import pakru`, before | 298.2 |
+| `import pakru`, after | 54.5 |
+| `import pakru` + first query, before | 586.0 |
+| `import pakru` + first query, after | 474.2 |
+
+| Ratio of medians | Target | Before | After |
+| --- | ---: | ---: | ---: |
+| `import pakru` + first query / pycountry import + lookup | at most 1.0× | 1.98× | 1.60× (missed) |
+| `import pakru` / `import attrs` | at most 1.1× | 1.31× | 0.24× (met) |
+
+`import pakru` now imports only the facade; every name is imported on first use. The
+first query still misses its target: after attrs itself, most of its time goes to
+creating the attrs record classes (about 17 of them), parsing the compiled JSON and
+building about 3,000 record objects, work that pycountry's plain objects avoid.
+
 ## Targets
 
 1. Cold import + first query no slower than the pycountry cold lookup (medians, pakru
