@@ -668,8 +668,8 @@ NOTES = """\
   "YAML parse instead" column shows what reading the YAML at run time would cost.
   `tests/test_compiled.py` checks that the compiled records always equal the YAML ones.
 - **The first query** loads the dataset: it imports the loader (with `hashlib` and
-  `json`), reads the manifest and the compiled JSON, checks the compiled document's
-  digest and that it was made from the files the manifest lists, builds every record
+  `json`), checks every data file against the manifest's SHA-256, reads the compiled
+  JSON, checks its digest and that it was made from those files, builds every record
   (records checked at build time are set field by field without re-running their
   validators; each EDTF date is still parsed), checks every reference between records
   and builds the indexes. The floor does only the JSON reading and the object building;

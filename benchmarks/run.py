@@ -717,8 +717,8 @@ as a wheel installs it (compiled data included), and can put another pakru sourc
 in the same run (`--src`). These figures were recorded by hand from one run of
 `python benchmarks/cold.py --runs 30 --src <the tree before>` on a shared two-core
 machine under load (CPython 3.11.7), "before" being the flat module layout that read
-the data through the `importlib-resources` backport, hashed every YAML file on load
-and built every record through its validators:
+the data through the `importlib-resources` backport and built every record through its
+validators:
 
 | Command | Median (ms) |
 | --- | ---: |

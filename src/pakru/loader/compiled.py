@@ -6,11 +6,12 @@ validated (a wheel cannot be built from invalid data); the records are then writ
 ``compiled.json`` together with the SHA-256 of every YAML file they came from and a
 digest of the document itself.
 
-At run time one digest check covers what is served: the document must match its own
-SHA-256, and the files it was made from must be exactly those the manifest lists (path
-and SHA-256); otherwise the loader reads and validates the YAML. Records checked this way
-were validated when the wheel was built, so they are rebuilt without running each field's
-validator again (:func:`trusted`); dates are still parsed by :class:`~pakru.EDTFDate`.
+At run time the loader checks every data file against the manifest as always, and
+serves the compiled records when the document matches its own digest and was made from
+exactly the files the manifest lists; otherwise it reads and validates the YAML. Records
+checked this way were validated when the wheel was built, so they are rebuilt without
+running each field's validator again (:func:`trusted`); dates are still parsed by
+:class:`~pakru.EDTFDate`.
 """
 
 from __future__ import annotations

@@ -129,14 +129,18 @@ def collect_tree(
     is passed on to :func:`build_records`.
     """
     problems: list[Problem] = []
-    has_manifest = manifest_required or root.joinpath(MANIFEST).is_file()
+    files = data_files(root)
+    if manifest_required or root.joinpath(MANIFEST).is_file():
+        # Every data file as the manifest lists it (reading and hashing them all costs
+        # about 2 ms): an installed file changed by hand is refused, compiled or not.
+        manifest = check_files(parse_manifest(root, label), files, label)
+    else:
+        manifest = unversioned(files)
     found: dict[str, list[Located]] | None = None
-    manifest = parse_manifest(root, label) if has_manifest else None
     entry = root.joinpath(COMPILED)
-    if compiled and manifest is not None and entry.is_file():
-        # One digest check of what is served: the compiled records are checked against
-        # their own SHA-256 and used when they were made from exactly the files the
-        # manifest lists; the YAML files are then neither read nor hashed.
+    if compiled and entry.is_file():
+        # The compiled records are served when they match their own SHA-256 and were
+        # made from exactly the files the manifest lists; then no YAML is parsed.
         name = f"{label}/{COMPILED}"
         ready = read_compiled(entry.read_bytes(), name)
         if dict(ready.files) == dict(manifest.files):
@@ -146,10 +150,7 @@ def collect_tree(
                 "sources": [Located(r, name, None) for r in ready.sources],
             }
     if found is None:
-        files = data_files(root)
-        manifest = unversioned(files) if manifest is None else check_files(manifest, files, label)
         found = _from_yaml(files, label, problems, prepare)
-    assert manifest is not None  # noqa: S101 - set on both paths above
     if expect_version is not None and manifest.data_version != expect_version:
         problems.append(
             Problem(
