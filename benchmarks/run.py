@@ -64,7 +64,7 @@ def compiler() -> tuple[str, Compiler] | None:
     functions. None for a pakru without a compiled data form.
     """
     try:
-        from pakru import compiled  # noqa: PLC0415
+        from pakru.loader import compiled  # noqa: PLC0415
     except ImportError:  # pragma: no cover - depends on the pakru version
         return None
     name: str = compiled.COMPILED
