@@ -85,8 +85,11 @@ def _maker(cls: type) -> Any:
         record: Any = new(cls)
         for name, value in zip(names, args, strict=False):
             put(record, name, value)
-        for name, value in defaults:
+        for name, default in defaults:
             if name not in kwargs and names.index(name) >= len(args):
+                value = default
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    value = default.factory(record) if default.takes_self else default.factory()
                 put(record, name, value)
         for name, value in kwargs.items():
             put(record, name, value)
