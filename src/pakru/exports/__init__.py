@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pakru.errors import QueryError, QueryTypeError
-from pakru.exports.selection import Selection, select
 from pakru.exports.writers import FORMATS, export
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
+    from pakru.exports.selection import Selection, select
 
 __all__ = ["FORMATS", "Selection", "export", "read_export", "select"]
 
@@ -44,3 +44,11 @@ def read_export(path: str | os.PathLike[str]) -> Dataset:
     if target.is_dir() and not any((target / name).is_file() for name in EXPORT_FILES):
         raise QueryError(f"read_export: {target} holds no {', '.join(EXPORT_FILES)}")
     return load(target)
+
+
+def __getattr__(name: str) -> object:
+    if name in ("Selection", "select"):  # imported on first use: they load the loader
+        from pakru.exports import selection  # noqa: PLC0415
+
+        return getattr(selection, name)
+    raise AttributeError(f"module 'pakru.exports' has no attribute {name!r}")

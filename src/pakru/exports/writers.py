@@ -41,12 +41,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pakru.errors import QueryError, QueryTypeError, require_extra
-from pakru.exports.selection import Data, Selection, select
 from pakru.rules import DATAPACKAGE_FILE, JSON_FILE, JSONL_FILE
 from pakru.tables import Table, table_rows, tables
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
+    from pakru.exports.selection import Data, Selection
     from pakru.model import Event
 
 __all__ = ["FORMATS", "export", "table_schema"]
@@ -329,6 +329,8 @@ def export(
         raise QueryError(f"export: {folder} exists and is not a folder; give a folder to write in")
     if format == "parquet":  # fail before writing anything when the extra is missing
         require_extra("pyarrow.parquet", "arrow", "the parquet export")
+    from pakru.exports.selection import select  # noqa: PLC0415 - loads the data
+
     selection = select(data, dataset=dataset)
     folder.mkdir(parents=True, exist_ok=True)
     return tuple(_WRITERS[format](selection, folder))
