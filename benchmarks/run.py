@@ -722,18 +722,18 @@ validators:
 
 | Command | Median (ms) |
 | --- | ---: |
-| `python -c pass` | 50.7 |
-| `import attrs` | 227.5 |
-| `import pycountry` + `countries.get(alpha_3='PAK')` | 296.6 |
-| `import pakru`, before | 298.2 |
-| `import pakru`, after | 54.5 |
-| `import pakru` + first query, before | 586.0 |
-| `import pakru` + first query, after | 474.2 |
+| `python -c pass` | 46.6 |
+| `import attrs` | 206.8 |
+| `import pycountry` + `countries.get(alpha_3='PAK')` | 285.2 |
+| `import pakru`, before | 310.1 |
+| `import pakru`, after | 51.0 |
+| `import pakru` + first query, before | 536.3 |
+| `import pakru` + first query, after | 462.4 |
 
 | Ratio of medians | Target | Before | After |
 | --- | ---: | ---: | ---: |
-| `import pakru` + first query / pycountry import + lookup | at most 1.0× | 1.98× | 1.60× (missed) |
-| `import pakru` / `import attrs` | at most 1.1× | 1.31× | 0.24× (met) |
+| `import pakru` + first query / pycountry import + lookup | at most 1.0× | 1.88× | 1.62× (missed) |
+| `import pakru` / `import attrs` | at most 1.1× | 1.50× | 0.25× (met) |
 
 `import pakru` now imports only the facade; every name is imported on first use. The
 first query still misses its target: after attrs itself, most of its time goes to
