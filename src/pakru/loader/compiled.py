@@ -72,29 +72,49 @@ _MAKERS: dict[type, Any] = {}
 
 
 def _maker(cls: type) -> Any:
-    """A function that sets the fields of a new ``cls`` as ``__init__`` would, unchecked."""
+    """A function that sets the fields of a new ``cls`` as ``__init__`` would, unchecked.
+
+    Its source is generated once per class, as attrs generates ``__init__``: the same
+    parameters (names, order, defaults), and one assignment per field, no validator.
+    """
     found = _MAKERS.get(cls)
     if found is not None:
         return found
-    fields = [f for f in attrs.fields(cls) if f.init]
-    names = tuple(f.name for f in fields)
-    defaults = tuple((f.name, f.default) for f in fields if f.default is not attrs.NOTHING)
-    new, put = object.__new__, object.__setattr__
-
-    def make(*args: Any, **kwargs: Any) -> Any:
-        record: Any = new(cls)
-        for name, value in zip(names, args, strict=False):
-            put(record, name, value)
-        for name, default in defaults:
-            if name not in kwargs and names.index(name) >= len(args):
-                value = default
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    value = default.factory(record) if default.takes_self else default.factory()
-                put(record, name, value)
-        for name, value in kwargs.items():
-            put(record, name, value)
-        return record
-
+    scope: dict[str, Any] = {
+        "_new_": object.__new__,
+        "_put_": object.__setattr__,
+        "_cls_": cls,
+        "_missing_": attrs.NOTHING,
+    }
+    positional: list[str] = []
+    keyword: list[str] = []
+    computed: list[str] = []
+    for i, field in enumerate(f for f in attrs.fields(cls) if f.init):
+        name, default = field.name, field.default
+        params = keyword if field.kw_only else positional
+        if default is attrs.NOTHING:
+            params.append(name)
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            scope[f"_factory{i}_"] = default.factory
+            params.append(f"{name}=_missing_")
+            made = f"_factory{i}_(_record_)" if default.takes_self else f"_factory{i}_()"
+            computed.append(f"    if {name} is _missing_:\n        {name} = {made}")
+        else:
+            scope[f"_default{i}_"] = default
+            params.append(f"{name}=_default{i}_")
+    names = [p.split("=")[0] for p in positional + keyword]
+    signature = ", ".join(positional + (["*", *keyword] if keyword else []))
+    source = "\n".join(
+        [
+            f"def make({signature}):",
+            "    _record_ = _new_(_cls_)",
+            *computed,
+            *(f"    _put_(_record_, {n!r}, {n})" for n in names),
+            "    return _record_",
+        ]
+    )
+    exec(compile(source, f"<pakru trusted {cls.__qualname__}>", "exec"), scope)  # noqa: S102
+    make = scope["make"]
     _MAKERS[cls] = make  # made twice by two threads, the two are the same
     return make
 
