@@ -716,9 +716,9 @@ vary between machines and between runs: compare the rows of one run with each ot
 as a wheel installs it (compiled data included), and can put another pakru source tree
 in the same run (`--src`). These figures were recorded by hand from one run of
 `python benchmarks/cold.py --runs 40 --src <the tree before>` on a shared two-core
-machine under load (CPython 3.11.7; load average about 4), "before" being the flat module layout that read
-the data through the `importlib-resources` backport and built every record through its
-validators:
+machine under load (CPython 3.11.7, load average about 4), "before" being the flat
+module layout that read the data through the `importlib-resources` backport and built
+every record through its validators:
 
 | Command | Median (ms) |
 | --- | ---: |
