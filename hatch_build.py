@@ -29,9 +29,9 @@ class CompileDataHook(BuildHookInterface):  # type: ignore[misc]
         src = str(root / "src")
         sys.path.insert(0, src)
         try:
-            from pakru.compiled import COMPILED, compile_dataset  # noqa: PLC0415
             from pakru.loader import load_tree  # noqa: PLC0415
-            from pakru.manifest import data_files, read_manifest  # noqa: PLC0415
+            from pakru.loader.compiled import COMPILED, compile_dataset  # noqa: PLC0415
+            from pakru.loader.manifest import data_files, read_manifest  # noqa: PLC0415
         finally:
             sys.path.remove(src)
         data = root / "src" / "pakru" / "data"

@@ -44,9 +44,9 @@ from typing import Any
 
 import pakru
 from pakru.collection import Dataset
-from pakru.compiled import COMPILED, compile_dataset
-from pakru.loader import _package_data, load_tree
-from pakru.manifest import MANIFEST, data_files, read_manifest, render_manifest
+from pakru.loader import load_tree, package_data
+from pakru.loader.compiled import COMPILED, compile_dataset
+from pakru.loader.manifest import MANIFEST, data_files, read_manifest, render_manifest
 from pakru.serialize import (
     actor_from_dict,
     actor_to_dict,
@@ -242,7 +242,7 @@ def _yaml_lines(kind: str, records: Iterable[dict[str, Any]]) -> str:
 def make_tree(base: Dataset, scale: int, root: Path) -> dict[str, int]:
     """Write a data folder ``scale`` times the shipped size, compiled as a wheel would be."""
     if scale == 1:
-        shutil.copytree(Path(str(_package_data())), root, ignore=shutil.ignore_patterns(COMPILED))
+        shutil.copytree(Path(str(package_data())), root, ignore=shutil.ignore_patterns(COMPILED))
         data = load_tree(root, "bench", compiled=False)
     else:
         events, actors, sources = copies(base, scale)
@@ -663,20 +663,21 @@ NOTES = """\
 ## What the numbers come from
 
 - **Compiled data.** Wheels carry the records as validated JSON (`compiled.json`, made
-  at build time and used only while the SHA-256 of every YAML file matches); the
+  at build time and used only while the files it was made from are those the manifest
+  lists, with the same SHA-256); the
   "YAML parse instead" column shows what reading the YAML at run time would cost.
   `tests/test_compiled.py` checks that the compiled records always equal the YAML ones.
 - **The first query** loads the dataset: it imports the loader (with `hashlib` and
   `json`), checks every data file against the manifest's SHA-256, reads the compiled
-  JSON and checks its digest, builds every record through its validating constructor
-  (parsing each EDTF date), checks every reference between records and builds the
-  indexes. The floor does only the JSON reading and the object building; pycountry
-  does not validate its data on load. The data is found through
-  `importlib.resources` (the backport before Python 3.12), whose import (with
-  `pathlib`, `zipfile` and `tempfile` behind it) is a fair part of the first query.
-- **`import pakru`** imports attrs and defines pakru's record classes, the EDTF parser
-  and the vocabularies up front; most of its cost beyond attrs is creating those
-  classes.
+  JSON, checks its digest and that it was made from those files, builds every record
+  (records checked at build time are set field by field without re-running their
+  validators; each EDTF date is still parsed), checks every reference between records
+  and builds the indexes. The floor does only the JSON reading and the object building;
+  pycountry does not validate its data on load. An installed package's data folder is
+  read with `os` directly; `importlib.resources` is used only for a zip import.
+- **`import pakru`** imports only the facade: every name is imported on first use
+  (PEP 562), so attrs, the record classes, the EDTF parser and the vocabularies are
+  imported by the first query or the first use of a class.
 - **Warm queries** that name one actor, type, tag or source return a result built on
   their first call and kept (an `EventList` is immutable), so their cost does not grow
   with the data; their first calls, and queries by date or text, still grow with the

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 import pakru
-from pakru.manifest import data_files, render_manifest
+from pakru.loader.manifest import data_files, render_manifest
 from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict
 
 SHA = "a" * 64

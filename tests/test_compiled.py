@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 import pakru
-from pakru.compiled import COMPILED, compile_dataset, read_compiled
-from pakru.loader import _package_data, load_tree
-from pakru.manifest import data_files, read_manifest, render_manifest
+from pakru.loader import load_tree, package_data
+from pakru.loader.compiled import COMPILED, compile_dataset, read_compiled
+from pakru.loader.manifest import data_files, read_manifest, render_manifest
 
 
 def _copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(Path(str(_package_data())), target, ignore=shutil.ignore_patterns(COMPILED))
+    shutil.copytree(Path(str(package_data())), target, ignore=shutil.ignore_patterns(COMPILED))
     return target
 
 
@@ -39,7 +39,7 @@ def test_compiled_records_equal_the_yaml_records(tmp_path: Path) -> None:
 
 
 def test_installed_compiled_data_matches_installed_yaml() -> None:
-    root = _package_data()
+    root = package_data()
     if not root.joinpath(COMPILED).is_file():
         pytest.skip("this install carries no compiled data (an editable install)")
     assert list(load_tree(root, "p")) == list(load_tree(root, "p", compiled=False))

@@ -39,9 +39,9 @@ from pakru import (
     Participant,
     Source,
 )
-from pakru.jsonsafe import load_json
+from pakru.loader.jsonsafe import load_json
+from pakru.loader.yamlsafe import load_yaml
 from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict
-from pakru.yamlsafe import load_yaml
 
 EXAMPLES = int(os.environ.get("PAKRU_FUZZ_EXAMPLES", "100"))
 fuzz = settings(

@@ -16,7 +16,7 @@ import pytest
 from samples import dump, records
 
 import pakru
-from pakru.yamlsafe import MAX_BYTES
+from pakru.loader.yamlsafe import MAX_BYTES
 
 Case = tuple[str, Callable[[Path], bytes], str]
 
@@ -254,7 +254,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_limit_is_not_read_whole(tmp_path: Path) -> None:
-    from pakru.manifest import read_bounded  # noqa: PLC0415
+    from pakru.loader.manifest import read_bounded  # noqa: PLC0415
 
     path = tmp_path / "big.yaml"
     path.write_bytes(b"#" * (MAX_BYTES + 100))

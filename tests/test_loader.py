@@ -15,7 +15,7 @@ import pytest
 
 import pakru
 from pakru.loader import load_tree
-from pakru.manifest import data_files, render_manifest
+from pakru.loader.manifest import data_files, render_manifest
 
 SHA = "a" * 64
 

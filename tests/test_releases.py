@@ -15,7 +15,7 @@ from samples import SHA, records, write_folder
 
 import pakru
 from pakru.cli import main
-from pakru.loader import _package_data
+from pakru.loader import package_data
 from pakru.releases import (
     RELEASES,
     Release,
@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def shipped_releases() -> tuple[Release, ...]:
-    return read_releases(_package_data().joinpath(RELEASES), "releases")
+    return read_releases(package_data().joinpath(RELEASES), "releases")
 
 
 # -- the shipped registry -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pakru
-from pakru.loader import _package_data, load_tree
+from pakru.loader import load_tree, package_data
 
 DATA = pakru.dataset()
 ACTOR_NAMES = sorted({n for a in DATA.actors() for n in (a.id, a.name, *a.aliases)})
@@ -43,7 +43,7 @@ def test_one_key_queries_equal_the_general_path(query: tuple[str, str], case: ob
 
 
 def test_shared_results_are_per_dataset() -> None:
-    other = load_tree(Path(str(_package_data())), "other")
+    other = load_tree(Path(str(package_data())), "other")
     assert other.events(actor="ussr") == DATA.events(actor="ussr")
     assert other.events(actor="ussr") is not DATA.events(actor="ussr")
 
@@ -65,7 +65,7 @@ def test_shared_results_cannot_be_changed() -> None:
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
-    root = _package_data()
+    root = package_data()
     was = gc.isenabled()
     try:
         if enabled:
@@ -100,13 +100,13 @@ def test_the_loader_names_the_release_folder_as_releases_does() -> None:
 
 
 def test_the_first_query_imports_only_what_compiled_data_needs(run_python: Any) -> None:
-    root = _package_data()
+    root = package_data()
     if not root.joinpath("compiled.json").is_file():
         pytest.skip("this install carries no compiled data (an editable install)")
     code = (
         "import sys, pakru\n"
         "pakru.events(actor='ussr')\n"
-        "unneeded = {'pakru.records', 'pakru.releases', 'pakru.yamlsafe', 'yaml'}\n"
+        "unneeded = {'pakru.loader.records', 'pakru.releases', 'pakru.loader.yamlsafe', 'yaml'}\n"
         "print(sorted(unneeded & set(sys.modules)))\n"
     )
     result = run_python("-c", code)

@@ -133,7 +133,7 @@ def test_event_type_is_valid_exactly_when_it_is_in_the_vocabulary(value: str) ->
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_ ", max_size=24))
 def test_actor_id_pattern_matches_the_loader(value: str) -> None:
-    from pakru.records import ACTOR_ID  # noqa: PLC0415
+    from pakru.loader.records import ACTOR_ID  # noqa: PLC0415
 
     participant = {"actor": value, "role": "party"}
     event = {**tashkent(), "participants": [participant]}
@@ -141,7 +141,7 @@ def test_actor_id_pattern_matches_the_loader(value: str) -> None:
 
 
 def test_ids_longer_than_the_loader_accepts_are_invalid() -> None:
-    from pakru.records import MAX_KEYWORD  # noqa: PLC0415
+    from pakru.loader.records import MAX_KEYWORD  # noqa: PLC0415
 
     ok = "a" * MAX_KEYWORD
     event = {**tashkent(), "participants": [{"actor": ok, "role": "party"}]}

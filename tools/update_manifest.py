@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from pakru._version import DATA_VERSION  # noqa: E402
-from pakru.manifest import MANIFEST, data_files, render_manifest  # noqa: E402
+from pakru.loader.manifest import MANIFEST, data_files, render_manifest  # noqa: E402
 
 
 def main() -> int:

@@ -1,62 +1,82 @@
 """pakru: events, actors and sources of Pakistan–Soviet and Pakistan–Russian relations.
 
-The shipped dataset loads on first use (``import pakru`` reads no data)::
+The shipped dataset loads on first use (``import pakru`` reads no data and imports
+almost nothing: every name below is imported when it is first used)::
 
     >>> import pakru
     >>> pakru.events(between=("1965", "1972"), actor="ussr")  # doctest: +SKIP
 
 Records are frozen ``attrs`` classes; every claim carries stand-off evidence that points
 into a named source of the corpus.
+
+Module map, one way from bottom to top (no module imports from a layer above its own;
+``docs/architecture.md`` and ``tests/test_layers.py``):
+
+1. Core records and rules: ``errors``, ``rules`` (patterns, limits, record kinds),
+   ``dates`` (EDTF), ``model`` (the records), ``vocabulary``, ``linedict``, ``query``,
+   ``collection`` (:class:`Dataset`, :class:`EventList`), ``releases``, ``pinning``,
+   ``serialize``, ``schemas``, ``tables``, ``handoff``.
+2. Loading, ``pakru.loader``: ``files``, ``manifest``, ``yamlsafe``, ``jsonsafe``,
+   ``records``, ``checks``, ``compiled``, ``tree`` (a data folder), ``documents`` (what a
+   path holds: a YAML file or an export, read back), ``userdata`` (:func:`load`,
+   overlays); the package itself owns the shipped dataset and :func:`clear_cache`.
+3. Outputs: ``pakru.exports`` (``selection``, ``writers``, ``frames``),
+   ``pakru.citation`` (:func:`cite`), ``pakru.ext`` (links, Markdown, Sphinx), ``corpus``,
+   ``support`` (the support check).
+4. Interfaces: ``cli`` (the ``pakru`` command) and this facade.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Literal
 
+from pakru import handoff as _handoff
 from pakru._version import DATA_VERSION, __version__
-from pakru.collection import Dataset, EventList
-from pakru.dates import EDTFDate, EDTFPoint, Precision, parse_edtf
-from pakru.errors import (
-    DataError,
-    DataVersionError,
-    DateSyntaxError,
-    MissingExtraError,
-    PakruError,
-    PakruWarning,
-    Problem,
-    QueryError,
-    QueryTypeError,
-    RetiredIdError,
-    UnknownIdError,
-)
-from pakru.model import (
-    Actor,
-    Claim,
-    Creator,
-    Dispute,
-    Event,
-    Evidence,
-    Inference,
-    Office,
-    Participant,
-    Skip,
-    Source,
-    Tombstone,
-)
-from pakru.pinning import require
-from pakru.vocabulary import (
-    ACTOR_KINDS,
-    EVENT_TYPES,
-    ROLES,
-    SKIP_REASONS,
-    SOURCE_KINDS,
-    EventType,
-)
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
+    from typing import Any, Literal
+
+    from pakru.collection import Dataset, EventList
+    from pakru.dates import EDTFDate, EDTFPoint, Precision, parse_edtf
+    from pakru.errors import (
+        DataError,
+        DataVersionError,
+        DateSyntaxError,
+        MissingExtraError,
+        PakruError,
+        PakruWarning,
+        Problem,
+        QueryError,
+        QueryTypeError,
+        RetiredIdError,
+        UnknownIdError,
+    )
+    from pakru.model import (
+        Actor,
+        Claim,
+        Creator,
+        Dispute,
+        Event,
+        Evidence,
+        Inference,
+        Office,
+        Participant,
+        Skip,
+        Source,
+        Tombstone,
+    )
+    from pakru.pinning import require
+    from pakru.vocabulary import (
+        ACTOR_KINDS,
+        EVENT_TYPES,
+        ROLES,
+        SKIP_REASONS,
+        SOURCE_KINDS,
+        EventType,
+    )
 
 __all__ = [
     "ACTOR_KINDS",
@@ -98,6 +118,7 @@ __all__ = [
     "actor",
     "actors",
     "cite",
+    "clear_cache",
     "dataset",
     "event",
     "events",
@@ -114,15 +135,80 @@ __all__ = [
 ]
 
 
-_LOADERS: list[Callable[[], Dataset]] = []  # pakru.loader.shipped, imported on first use
+#: Where each name of the facade lives; imported on first use (PEP 562).
+_LAZY = {
+    **dict.fromkeys(("Dataset", "EventList"), "pakru.collection"),
+    **dict.fromkeys(("EDTFDate", "EDTFPoint", "Precision", "parse_edtf"), "pakru.dates"),
+    **dict.fromkeys(
+        (
+            "DataError",
+            "DataVersionError",
+            "DateSyntaxError",
+            "MissingExtraError",
+            "PakruError",
+            "PakruWarning",
+            "Problem",
+            "QueryError",
+            "QueryTypeError",
+            "RetiredIdError",
+            "UnknownIdError",
+        ),
+        "pakru.errors",
+    ),
+    **dict.fromkeys(
+        (
+            "Actor",
+            "Claim",
+            "Creator",
+            "Dispute",
+            "Event",
+            "Evidence",
+            "Inference",
+            "Office",
+            "Participant",
+            "Skip",
+            "Source",
+            "Tombstone",
+        ),
+        "pakru.model",
+    ),
+    "require": "pakru.pinning",
+    **dict.fromkeys(
+        ("ACTOR_KINDS", "EVENT_TYPES", "ROLES", "SKIP_REASONS", "SOURCE_KINDS", "EventType"),
+        "pakru.vocabulary",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pakru' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def _shipped() -> Dataset:
-    if not _LOADERS:
-        from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
+    from pakru.loader import shipped  # noqa: PLC0415 - keeps `import pakru` light
 
-        _LOADERS.append(shipped)
-    return _LOADERS[0]()
+    return shipped()
+
+
+def clear_cache() -> None:
+    """Forget the loaded shipped dataset; the next query loads and validates it again.
+
+    For tests and long-running services; datasets and records handed out stay valid.
+    """
+    from pakru.loader import clear_cache as clear  # noqa: PLC0415
+
+    clear()
 
 
 def dataset() -> Dataset:
@@ -194,9 +280,9 @@ def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Datase
     """Load your own data (a folder, a YAML file or a pakru JSON export) as a Dataset.
 
     With ``base=pakru.dataset()`` the data is an overlay on the shipped records; see
-    :func:`pakru.userdata.load` and ``docs/robustness.md``.
+    :func:`pakru.loader.userdata.load` and ``docs/robustness.md``.
     """
-    from pakru.userdata import load as load_user  # noqa: PLC0415 - only when used
+    from pakru.loader.userdata import load as load_user  # noqa: PLC0415 - only when used
 
     return load_user(path, base=base)
 
@@ -238,20 +324,24 @@ def export(
     Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``
     and ``parquet`` (``arrow`` extra). Returns the files written; see :mod:`pakru.exports`.
     """
-    from pakru.exports import export as write  # noqa: PLC0415
+    from pakru.exports.writers import export as write  # noqa: PLC0415
 
     return write(data, format, out)
 
 
 def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:
     """A table of ``data`` as a ``pandas.DataFrame`` (needs ``pip install 'pakru[pandas]'``)."""
-    from pakru.frames import to_pandas as frame  # noqa: PLC0415
+    from pakru.exports.frames import to_pandas as frame  # noqa: PLC0415
 
     return frame(data, table)
 
 
 def to_arrow(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:
     """A table of ``data`` as a ``pyarrow.Table`` (needs ``pip install 'pakru[arrow]'``)."""
-    from pakru.frames import to_arrow as arrow  # noqa: PLC0415
+    from pakru.exports.frames import to_arrow as arrow  # noqa: PLC0415
 
     return arrow(data, table)
+
+
+# Dataset and EventList methods (export, to_pandas, to_arrow, overlay) hand over to these.
+_handoff.bind(export=export, to_pandas=to_pandas, to_arrow=to_arrow, load=load)

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -20,6 +21,14 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def __getattr__(name: str) -> object:
+    if name == "EXPORT_FORMATS":  # the formats of ``pakru export``: pakru.exports.FORMATS
+        from pakru.exports.writers import FORMATS as export_formats  # noqa: PLC0415
+
+        return export_formats
+    raise AttributeError(f"module 'pakru.cli' has no attribute {name!r}")
 
 
 class _Usage(Exception):
@@ -68,6 +77,42 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
+#: The event filters of ``pakru events``, ``bibliography`` and ``export``: the keyword
+#: arguments of :meth:`pakru.Dataset.events` other than ``between`` and ``date_match``.
+FILTERS = ("actor", "all_actors", "follow_succession", "type", "tag", "source", "text")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """The event filters, defined once for every command that selects events."""
+    p.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("START", "END"),
+        help="years or EDTF dates; '..' for an open end",
+    )
+    p.add_argument(
+        "--within",
+        action="store_true",
+        help="keep events wholly inside --between (default: overlapping it)",
+    )
+    p.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
+    p.add_argument("--all-actors", action="store_true", help="require every --actor (default: any)")
+    p.add_argument(
+        "--follow-succession",
+        action="store_true",
+        help="let an actor stand for its predecessors and successors",
+    )
+    p.add_argument("--type", action="append", help="event type (repeatable)")
+    p.add_argument("--tag", action="append", help="tag (repeatable)")
+    p.add_argument("--source", action="append", help="source id (repeatable)")
+    p.add_argument("--text", help="case-insensitive text in the title or summary")
+
+
+def _filtered(args: argparse.Namespace) -> bool:
+    """Whether any event filter was given on the line."""
+    return args.between is not None or any(getattr(args, k) not in (None, False) for k in FILTERS)
+
+
 def _add_format(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
@@ -83,30 +128,7 @@ def _build_parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     ev = sub.add_parser("events", help="list events matching filters")
-    ev.add_argument(
-        "--between",
-        nargs=2,
-        metavar=("START", "END"),
-        help="years or EDTF dates; '..' for an open end",
-    )
-    ev.add_argument(
-        "--within",
-        action="store_true",
-        help="keep events wholly inside --between (default: overlapping it)",
-    )
-    ev.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
-    ev.add_argument(
-        "--all-actors", action="store_true", help="require every --actor (default: any)"
-    )
-    ev.add_argument(
-        "--follow-succession",
-        action="store_true",
-        help="let an actor stand for its predecessors and successors",
-    )
-    ev.add_argument("--type", action="append", help="event type (repeatable)")
-    ev.add_argument("--tag", action="append", help="tag (repeatable)")
-    ev.add_argument("--source", action="append", help="source id (repeatable)")
-    ev.add_argument("--text", help="case-insensitive text in the title or summary")
+    _add_filters(ev)
     _add_format(ev)
 
     show = sub.add_parser("show", help="show one event, actor or source by id")
@@ -215,15 +237,7 @@ def _add_citation_commands(sub: Any) -> None:
     style_options(cite)
 
     bib = sub.add_parser("bibliography", help="the sources of the events matching filters")
-    bib.add_argument("--between", nargs=2, metavar=("START", "END"), help="as for events")
-    bib.add_argument("--within", action="store_true", help="as for events")
-    bib.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
-    bib.add_argument("--all-actors", action="store_true", help="require every --actor")
-    bib.add_argument("--follow-succession", action="store_true", help="as for events")
-    bib.add_argument("--type", action="append", help="event type (repeatable)")
-    bib.add_argument("--tag", action="append", help="tag (repeatable)")
-    bib.add_argument("--source", action="append", help="source id (repeatable)")
-    bib.add_argument("--text", help="case-insensitive text in the title or summary")
+    _add_filters(bib)
     style_options(bib)
 
 
@@ -247,13 +261,7 @@ def _query(args: argparse.Namespace) -> EventList:
     return pakru.events(
         None if args.between is None else tuple(args.between),
         date_match="within" if args.within else "overlap",
-        actor=args.actor,
-        all_actors=args.all_actors,
-        follow_succession=args.follow_succession,
-        type=args.type,
-        tag=args.tag,
-        source=args.source,
-        text=args.text,
+        **{k: getattr(args, k) for k in FILTERS},
     )
 
 
@@ -266,10 +274,10 @@ def _bibliography(args: argparse.Namespace) -> str:
     return pakru.cite(list(found), args.style, markup=args.markup)
 
 
-EXPORT_FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet", "csl-json")
-
-
 def _add_export(sub: Any) -> None:
+    from pakru.exports.writers import FORMATS as EXPORT_FORMATS  # noqa: PLC0415
+    from pakru.schemas import KINDS as SCHEMA_KINDS  # noqa: PLC0415
+
     exp = sub.add_parser(
         "export",
         help="write the data (or the events matching filters) in another format",
@@ -278,17 +286,12 @@ def _add_export(sub: Any) -> None:
     )
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="export format")
     exp.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
-    exp.add_argument("--between", nargs=2, metavar=("START", "END"), help="as for 'events'")
-    exp.add_argument("--actor", action="append", help="as for 'events' (repeatable)")
-    exp.add_argument("--type", action="append", help="as for 'events' (repeatable)")
-    exp.add_argument("--tag", action="append", help="as for 'events' (repeatable)")
-    exp.add_argument("--source", action="append", help="as for 'events' (repeatable)")
-    exp.add_argument("--text", help="as for 'events'")
+    _add_filters(exp)
     sch = sub.add_parser("schema", help="print the JSON Schema of exports or of one record kind")
     sch.add_argument(
         "--kind",
         default="export",
-        choices=("export", "event", "actor", "source", "line"),
+        choices=SCHEMA_KINDS,
         help="what the schema describes (default: a whole JSON export)",
     )
 
@@ -296,11 +299,7 @@ def _add_export(sub: Any) -> None:
 def _export(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
 
-    filters = {k: getattr(args, k) for k in ("actor", "type", "tag", "source", "text")}
-    between = None if args.between is None else tuple(args.between)
-    data: Any = pakru.dataset()
-    if between is not None or any(v is not None for v in filters.values()):
-        data = pakru.events(between, **filters)
+    data: Any = _query(args) if _filtered(args) else pakru.dataset()
     written = pakru.export(data, args.format, args.out)
     return "".join(f"{path}\n" for path in written)
 
@@ -341,16 +340,20 @@ def _show(args: argparse.Namespace) -> str:
     from pakru.serialize import to_dict  # noqa: PLC0415
 
     data = pakru.dataset()
-    record: Any = None
-    for lookup in (data.event, data.actor, data.source):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pakru.PakruWarning)
         try:
-            record = lookup(args.id)
-            break
-        except KeyError:
-            continue
-    if record is None:
-        data.event(args.id)  # raises UnknownIdError with suggestions
-    row = to_dict(record)
+            record: Any = data.resolve(args.id)
+        except pakru.UnknownIdError as exc:
+            try:  # an actor may also be named by its name or an alias
+                record = data.actor(args.id)
+            except pakru.UnknownIdError:
+                raise exc from None
+    for warning in caught:
+        sys.stderr.write(f"pakru: {warning.message}\n")
+    import attrs  # noqa: PLC0415
+
+    row = attrs.asdict(record) if isinstance(record, pakru.Tombstone) else to_dict(record)
     if args.format == "table":
         width = max(len(k) for k in row)
         return "".join(f"{k.ljust(width)}  {_flat(v)}\n" for k, v in row.items())
@@ -520,7 +523,7 @@ def _validate(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def _changes(args: argparse.Namespace) -> str:
-    from pakru.loader import _package_data  # noqa: PLC0415
+    from pakru.loader import package_data  # noqa: PLC0415
     from pakru.releases import (  # noqa: PLC0415
         RELEASES,
         changes,
@@ -529,7 +532,7 @@ def _changes(args: argparse.Namespace) -> str:
         version_key,
     )
 
-    releases = read_releases(_package_data().joinpath(RELEASES), f"pakru/data/{RELEASES}")
+    releases = read_releases(package_data().joinpath(RELEASES), f"pakru/data/{RELEASES}")
     recorded = [r.data_version for r in releases]
     if len(args.versions) > 2:
         raise _Usage("pakru changes: give NEW, or OLD NEW (two versions at most)")

@@ -10,11 +10,15 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 
 from pakru.errors import PakruWarning, QueryError, QueryTypeError, RetiredIdError, UnknownIdError
+from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
 from pakru.query import as_keys, day_range
+from pakru.rules import KINDS
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
 
 R = TypeVar("R", Event, Actor, Source)
+Record = Event | Actor | Source
+_KINDS = tuple(KINDS.values())
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -55,21 +59,15 @@ class EventList(tuple[Event, ...]):
 
         Formats as for :func:`pakru.export`; actors and sources come from the shipped data.
         """
-        from pakru.exports import export  # noqa: PLC0415
-
-        return export(self, format, out)
+        return handed("export")(self, format, out)  # type: ignore[no-any-return]
 
     def to_pandas(self, table: str = "events") -> Any:
         """A table of these events as a ``pandas.DataFrame`` (the ``pandas`` extra)."""
-        from pakru.frames import to_pandas  # noqa: PLC0415
-
-        return to_pandas(self, table)
+        return handed("to_pandas")(self, table)
 
     def to_arrow(self, table: str = "events") -> Any:
         """A table of these events as a ``pyarrow.Table`` (the ``arrow`` extra)."""
-        from pakru.frames import to_arrow  # noqa: PLC0415
-
-        return to_arrow(self, table)
+        return handed("to_arrow")(self, table)
 
 
 def _date_key(event: Event) -> tuple[int, int, str]:
@@ -190,21 +188,15 @@ class Dataset:
 
     def export(self, format: str, out: str | PathLike[str]) -> tuple[Path, ...]:
         """Write the whole dataset in ``format`` into folder ``out`` (see pakru.export)."""
-        from pakru.exports import export  # noqa: PLC0415
-
-        return export(self, format, out)
+        return handed("export")(self, format, out)  # type: ignore[no-any-return]
 
     def to_pandas(self, table: str = "events") -> Any:
         """A table of the dataset as a ``pandas.DataFrame`` (the ``pandas`` extra)."""
-        from pakru.frames import to_pandas  # noqa: PLC0415
-
-        return to_pandas(self, table)
+        return handed("to_pandas")(self, table)
 
     def to_arrow(self, table: str = "events") -> Any:
         """A table of the dataset as a ``pyarrow.Table`` (the ``arrow`` extra)."""
-        from pakru.frames import to_arrow  # noqa: PLC0415
-
-        return to_arrow(self, table)
+        return handed("to_arrow")(self, table)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._events)
@@ -286,40 +278,61 @@ class Dataset:
         """
         if not isinstance(id, str):
             raise QueryTypeError(f"resolve: expected an id string, got {type(id).__name__}")
-        tables: dict[str, Mapping[str, Event | Actor | Source]] = {
+        if kind is not None and kind not in _KINDS:
+            raise QueryError(f"kind: expected 'event', 'actor' or 'source', got {kind!r}")
+        kinds = _KINDS if kind is None else (kind,)
+        try:
+            return self.lookup(id, kinds)
+        except UnknownIdError:
+            for name in kinds:
+                stone = self.tombstone(name, id)
+                if stone is not None:
+                    target = "nothing" if stone.replaced_by is None else repr(stone.replaced_by)
+                    warnings.warn(
+                        f"{name} {id!r} was retired in data {stone.retired_in} ({stone.reason}); "
+                        f"it is replaced by {target}",
+                        PakruWarning,
+                        stacklevel=2,
+                    )
+                    return stone
+            raise
+
+    def lookup(self, id: str, kinds: Iterable[str] = _KINDS) -> Record:
+        """The current record with this id among ``kinds``, looked up in that order.
+
+        The one rule for finding a record by any id: :meth:`resolve` adds the tombstones
+        of retired ids, and citations, record links and ``pakru show`` use it. Raises
+        :class:`UnknownIdError` with the closest known ids otherwise.
+        """
+        if not isinstance(id, str):
+            raise QueryTypeError(f"lookup: expected an id string, got {type(id).__name__}")
+        tables: dict[str, Mapping[str, Record]] = {
             "event": self._event_by_id,
             "actor": self._actor_by_id,
             "source": self._source_by_id,
         }
-        if kind is not None and kind not in tables:
-            raise QueryError(f"kind: expected 'event', 'actor' or 'source', got {kind!r}")
-        kinds = list(tables) if kind is None else [kind]
-        for name in kinds:
+        chosen = tuple(kinds)
+        for name in chosen:
+            if name not in tables:
+                raise QueryError(f"kind: expected 'event', 'actor' or 'source', got {name!r}")
             record = tables[name].get(id)
             if record is not None:
                 return record
-        for name in kinds:
-            stone = self.tombstone(name, id)
-            if stone is not None:
-                target = "nothing" if stone.replaced_by is None else repr(stone.replaced_by)
-                warnings.warn(
-                    f"{name} {id!r} was retired in data {stone.retired_in} ({stone.reason}); "
-                    f"it is replaced by {target}",
-                    PakruWarning,
-                    stacklevel=2,
-                )
-                return stone
-        known = [k for name in kinds for k in tables[name]]
-        raise UnknownIdError(kind or "record", id, known)
+        known = [k for name in chosen for k in tables[name]]
+        what = chosen[-1] if len(chosen) == 1 else f"{', '.join(chosen[:-1])} or {chosen[-1]}"
+        raise UnknownIdError(what, id, known)
+
+    @property
+    def retired(self) -> Mapping[tuple[str, str], Tombstone]:
+        """The tombstones of every retired id, keyed by (kind, id); read on first use."""
+        return MappingProxyType({}) if self._tombstones is None else self._tombstones()
 
     def overlay(self, path: str | os.PathLike[str]) -> Dataset:
         """A new dataset: this one with the user data at ``path`` added; see :func:`pakru.load`.
 
         This dataset, and everything it returned before, stays as it is.
         """
-        from pakru.userdata import load  # noqa: PLC0415
-
-        return load(path, base=self)
+        return handed("load")(path, base=self)  # type: ignore[no-any-return]
 
     def actors(self, kind: str | None = None) -> tuple[Actor, ...]:
         """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``)."""

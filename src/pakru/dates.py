@@ -13,7 +13,6 @@ May, 22 summer, 23 autumn, 24 winter = December to February).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -33,6 +32,8 @@ ACCEPTED = (
 _POINT = re.compile(
     r"(?P<year>[0-9]{2}[0-9X]{2})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<q>[?~%])?"
 )
+#: The syntax of one EDTF point (the JSON Schemas of dates are generated from it).
+POINT = _POINT
 _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 
 
@@ -73,7 +74,11 @@ class EDTFPoint:
 
 
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # The day before the first of the next month (calendar.monthrange, without importing
+    # calendar and locale on the way to the first query).
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 def _year_bounds(text: str, ytext: str) -> tuple[int, int, Precision]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = [
     "DataError",
@@ -19,6 +22,7 @@ __all__ = [
     "QueryTypeError",
     "RetiredIdError",
     "UnknownIdError",
+    "require_extra",
 ]
 
 
@@ -151,3 +155,13 @@ class MissingExtraError(PakruError, ImportError):
             f"install pakru with the '{extra}' extra: pip install 'pakru[{extra}]'",
             name=module,
         )
+
+
+def require_extra(module: str, extra: str, feature: str) -> ModuleType:
+    """Import an optional dependency, or raise :class:`MissingExtraError` naming the extra."""
+    import importlib  # noqa: PLC0415 - only when an optional feature is used
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(feature, module, extra) from None

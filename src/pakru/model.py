@@ -14,6 +14,7 @@ import attrs
 from attrs import validators as v
 
 from pakru.dates import EDTFDate
+from pakru.rules import CLAIM_STATUSES, KINDS
 
 __all__ = [
     "Actor",
@@ -169,7 +170,7 @@ class Claim:
 
     source: str = attrs.field(validator=_str)
     value: str = attrs.field(validator=_str)
-    status: str = attrs.field(validator=v.in_(("accepted", "rejected", "unresolved")))
+    status: str = attrs.field(validator=v.in_(CLAIM_STATUSES))
     paragraph: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
 
 
@@ -236,7 +237,7 @@ class Tombstone:
     """
 
     id: str = attrs.field(validator=_str)
-    kind: str = attrs.field(validator=v.in_(("event", "actor", "source")))
+    kind: str = attrs.field(validator=v.in_(tuple(KINDS.values())))
     retired_in: str = attrs.field(validator=_str)
     replaced_by: str | None = attrs.field(validator=_opt_str)
     reason: str = attrs.field(validator=_str)

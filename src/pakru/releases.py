@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import textwrap
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -31,10 +30,13 @@ import attrs
 from pakru.dates import EDTFDate
 from pakru.errors import DataError, Problem
 from pakru.model import Tombstone
+from pakru.rules import KINDS, RELEASES
+from pakru.rules import SEMVER as _SEMVER
+from pakru.rules import SHA256 as _SHA256
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
-    from pakru.manifest import Tree
+    from pakru.loader.manifest import Tree
     from pakru.model import Actor, Event, Source
 
 __all__ = [
@@ -55,13 +57,6 @@ __all__ = [
     "tombstones",
     "version_key",
 ]
-
-#: The folder of release records inside a data folder.
-RELEASES = "releases"
-#: Record kinds, as named in release files (plural) and in tombstones (singular).
-KINDS = {"events": "event", "actors": "actor", "sources": "source"}
-_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @attrs.frozen

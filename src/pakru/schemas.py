@@ -3,7 +3,7 @@
 The record classes in :mod:`pakru.model` are the one source of truth. This module walks
 their ``attrs`` fields and type annotations and writes the schema of the plain-data form
 that :mod:`pakru.serialize` gives them (the form of every pakru export); the value rules
-come from the validators in :mod:`pakru.records` (id patterns, non-empty text, bounds)
+come from the validators in :mod:`pakru.loader.records` (id patterns, non-empty text, bounds)
 and the vocabularies in :mod:`pakru.vocabulary`. A field added to the model appears in
 the schema without an edit here; a type the generator cannot map fails loudly.
 
@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from pakru import dates, records
+from pakru import dates, rules
 from pakru.dates import EDTFDate, Precision
 from pakru.errors import QueryError, QueryTypeError
 from pakru.model import (
@@ -41,6 +41,7 @@ from pakru.model import (
     Skip,
     Source,
 )
+from pakru.rules import DAY
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SKIP_REASONS, SOURCE_KINDS
 
 __all__ = ["DIALECT", "KINDS", "schema"]
@@ -76,28 +77,28 @@ def _anchored(rx: re.Pattern[str] | str) -> str:
 
 def _edtf_pattern() -> str:
     # The parser's own pattern for one point, without Python's named groups.
-    point = re.sub(r"\(\?P<\w+>", "(?:", dates._POINT.pattern)
+    point = re.sub(r"\(\?P<\w+>", "(?:", dates.POINT.pattern)
     end = rf"(?:{point}|\.\.)?"
     return f"^(?:{point}|{end}/{end})$"
 
 
-def _keyword(rx: re.Pattern[str], longest: int = records.MAX_KEYWORD) -> dict[str, Any]:
+def _keyword(rx: re.Pattern[str], longest: int = rules.MAX_KEYWORD) -> dict[str, Any]:
     """An id or other keyword: its pattern, and the longest the loader accepts."""
     return {"pattern": _anchored(rx), "maxLength": longest}
 
 
 _TEXT: dict[str, Any] = {"minLength": 1, "pattern": r"\S"}
-_SHA256 = _keyword(records.SHA256)
-_ACTOR_ID = _keyword(records.ACTOR_ID)
-_SOURCE_ID = _keyword(records.SOURCE_ID)
+_SHA256 = _keyword(rules.SHA256)
+_ACTOR_ID = _keyword(rules.ACTOR_ID)
+_SOURCE_ID = _keyword(rules.SOURCE_ID)
 
 #: Value rules per field (``Class.field``), beyond what the annotation says.
 _RULES: dict[str, dict[str, Any]] = {
-    "Event.id": _keyword(records.EVENT_ID),
+    "Event.id": _keyword(rules.EVENT_ID),
     "Event.type": {"enum": list(EVENT_TYPES)},
     "Event.participants": {"minItems": 1, "uniqueItems": True},
     "Event.evidence": {"minItems": 1, "uniqueItems": True},
-    "Event.tags": {"uniqueItems": True, "items": _keyword(records.TAG)},
+    "Event.tags": {"uniqueItems": True, "items": _keyword(rules.TAG)},
     "Participant.actor": _ACTOR_ID,
     "Participant.role": {"enum": list(ROLES)},
     "Evidence.source": _SOURCE_ID,
@@ -105,17 +106,17 @@ _RULES: dict[str, dict[str, Any]] = {
     "Evidence.start": {"minimum": 0},
     "Evidence.end": {"minimum": 1},
     "Evidence.sha256": _SHA256,
-    "Dispute.field": {"enum": list(records.DISPUTE_FIELDS)},
+    "Dispute.field": {"enum": list(rules.DISPUTE_FIELDS)},
     "Dispute.claims": {"minItems": 2},
     "Claim.source": _SOURCE_ID,
-    "Claim.status": {"enum": list(records.CLAIM_STATUSES)},
+    "Claim.status": {"enum": list(rules.CLAIM_STATUSES)},
     "Claim.paragraph": {"minimum": 1},
     "Inference.source": _SOURCE_ID,
     "Inference.paragraph": {"minimum": 1},
     "Actor.id": _ACTOR_ID,
     "Actor.kind": {"enum": list(ACTOR_KINDS)},
     "Actor.aliases": {"uniqueItems": True},
-    "Actor.iso3": _keyword(records.ISO3),
+    "Actor.iso3": _keyword(rules.ISO3),
     "Actor.predecessor": _ACTOR_ID,
     "Actor.successor": _ACTOR_ID,
     "Office.of": _ACTOR_ID,
@@ -125,9 +126,9 @@ _RULES: dict[str, dict[str, Any]] = {
     "Source.length": {"minimum": 1},
     "Source.paragraphs": {"minimum": 1},
     "Source.kind": {"enum": list(SOURCE_KINDS)},
-    "Source.url": {**_keyword(records.URL, records.MAX_URL), "format": "uri"},
-    "Source.language": _keyword(records.LANGUAGE),
-    "Creator.role": {"enum": list(records.CREATOR_ROLES)},
+    "Source.url": {**_keyword(rules.URL, rules.MAX_URL), "format": "uri"},
+    "Source.language": _keyword(rules.LANGUAGE),
+    "Creator.role": {"enum": list(rules.CREATOR_ROLES)},
     "Skip.paragraph": {"minimum": 1},
     "Skip.reason": {"enum": list(SKIP_REASONS)},
 }
@@ -225,7 +226,7 @@ def _scalar(tp: Any, rules: dict[str, Any]) -> dict[str, Any]:
     if tp is int:
         return {"type": "integer"}
     if tp is dt.date:
-        return {"type": "string", "format": "date", "pattern": _anchored(records.DAY)}
+        return {"type": "string", "format": "date", "pattern": _anchored(DAY)}
     if attrs.has(tp) and tp in _DEF_NAME:
         return {"$ref": f"#/$defs/{_DEF_NAME[tp]}"}
     msg = f"the schema generator cannot map the type {tp!r}; teach pakru.schemas about it"
@@ -255,7 +256,7 @@ def _field(cls: type, name: str, tp: Any) -> dict[str, dict[str, Any]]:
             },
         }
         if (cls, name) in _DATE_BOUNDS:
-            day = {"type": ["string", "null"], "format": "date", "pattern": _anchored(records.DAY)}
+            day = {"type": ["string", "null"], "format": "date", "pattern": _anchored(DAY)}
             out["earliest"] = {**day, "description": "First day the date can mean; null if open."}
             out["latest"] = {**day, "description": "Last day the date can mean; null if open."}
             out["precision"] = {
@@ -298,7 +299,7 @@ def _record(cls: type) -> dict[str, Any]:
 
 
 def _header() -> dict[str, Any]:
-    semver = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+    semver = f"^{rules.SEMVER.pattern}$"
     return {
         "title": "pakru",
         "description": "Which pakru and which data an export was made from.",
@@ -368,7 +369,7 @@ def _texts() -> dict[str, str]:
             "actors": {"type": "array", "items": {"$ref": "#/$defs/actor"}},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
         },
-        "required": ["pakru", "events", "actors", "sources"],
+        "required": ["pakru", *rules.KINDS],
         "additionalProperties": False,
     }
     texts = {"export": document("export", export)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pakru.dates import EDTFDate
 from pakru.model import (
@@ -27,8 +27,10 @@ from pakru.model import (
 )
 
 __all__ = [
+    "Make",
     "actor_from_dict",
     "actor_to_dict",
+    "build",
     "date_fields",
     "event_from_dict",
     "event_to_dict",
@@ -155,27 +157,44 @@ def _date(edtf: str, wording: str | None = None) -> EDTFDate:
     return EDTFDate(edtf, wording=wording)
 
 
-def event_from_dict(data: Mapping[str, Any]) -> Event:
+T = TypeVar("T")
+
+
+class Make(Protocol):
+    """How ``*_from_dict`` builds each record: ``make(cls, *args, **kwargs)``."""
+
+    def __call__(self, cls: type[T], /, *args: Any, **kwargs: Any) -> T:
+        """A record of ``cls`` with these field values."""
+
+
+def build(cls: type[T], /, *args: Any, **kwargs: Any) -> T:
+    """Build a record with its constructor: every field converted and validated."""
+    return cls(*args, **kwargs)
+
+
+def event_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Event:
     """The event that :func:`event_to_dict` produced ``data`` from (derived fields ignored)."""
-    return Event(
+    return make(
+        Event,
         data["id"],
         _date(data["date"], data.get("date_wording")),
         data["title"],
         data["summary"],
         data["type"],
-        tuple(Participant(p["actor"], p["role"]) for p in data["participants"]),
+        tuple(make(Participant, p["actor"], p["role"]) for p in data["participants"]),
         tuple(
-            Evidence(e["source"], e["paragraph"], e["start"], e["end"], e["sha256"])
+            make(Evidence, e["source"], e["paragraph"], e["start"], e["end"], e["sha256"])
             for e in data["evidence"]
         ),
         place=data.get("place"),
         tags=tuple(data.get("tags", ())),
         note=data.get("note"),
         disputes=tuple(
-            Dispute(
+            make(
+                Dispute,
                 d["field"],
                 tuple(
-                    Claim(c["source"], c["value"], c["status"], c.get("paragraph"))
+                    make(Claim, c["source"], c["value"], c["status"], c.get("paragraph"))
                     for c in d["claims"]
                 ),
                 d["resolution"],
@@ -189,9 +208,10 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     )
 
 
-def actor_from_dict(data: Mapping[str, Any]) -> Actor:
+def actor_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Actor:
     """The actor that :func:`actor_to_dict` produced ``data`` from."""
-    return Actor(
+    return make(
+        Actor,
         data["id"],
         data["name"],
         data["kind"],
@@ -201,18 +221,19 @@ def actor_from_dict(data: Mapping[str, Any]) -> Actor:
         data.get("predecessor"),
         data.get("successor"),
         tuple(
-            Office(o["title"], _date(o["date"], o.get("date_wording")), o.get("of"))
+            make(Office, o["title"], _date(o["date"], o.get("date_wording")), o.get("of"))
             for o in data.get("offices", ())
         ),
         data.get("description"),
     )
 
 
-def source_from_dict(data: Mapping[str, Any]) -> Source:
+def source_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Source:
     """The source that :func:`source_to_dict` produced ``data`` from."""
     issued = data.get("issued")
     accessed = data.get("accessed")
-    return Source(
+    return make(
+        Source,
         data["id"],
         data["document"],
         data["sha256"],
@@ -222,7 +243,7 @@ def source_from_dict(data: Mapping[str, Any]) -> Source:
         title=data.get("title"),
         title_supplied=data.get("title_supplied", False),
         creators=tuple(
-            Creator(c["name"], c.get("role", "author"), c.get("institutional", False))
+            make(Creator, c["name"], c.get("role", "author"), c.get("institutional", False))
             for c in data.get("creators", ())
         ),
         publisher=data.get("publisher"),

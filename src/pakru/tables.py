@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from pakru.rules import KINDS
+
 __all__ = ["TABLES", "Column", "ForeignKey", "Table", "iter_cells", "nest", "table_rows", "tables"]
 
 #: Table names, parents first.
@@ -250,11 +252,7 @@ def nest(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, list[dict
                 msg = f"{table.name}: row {key} names a missing {table.parent} row {parent_key}"
                 raise ValueError(msg)
             parent[parent_key][table.list_field].append(record)
-    return {
-        name: list(built[name].values())
-        for name in ("events", "actors", "sources")
-        if name in built
-    }
+    return {name: list(built[name].values()) for name in KINDS if name in built}
 
 
 def iter_cells(table: Table, rows: Iterable[Mapping[str, Any]]) -> Iterator[list[Any]]:

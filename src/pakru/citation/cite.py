@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pakru.errors import QueryError, QueryTypeError, UnknownIdError
+from pakru.errors import QueryError, QueryTypeError
 from pakru.model import Event, Source
 
 if TYPE_CHECKING:
@@ -47,14 +47,7 @@ def _style(style: object) -> str:
 
 
 def _lookup(record_id: str, data: Dataset) -> Event | Source:
-    for lookup in (data.event, data.source):
-        try:
-            found: Event | Source = lookup(record_id)
-        except UnknownIdError:
-            continue
-        return found
-    known = [*(s.id for s in data.sources()), *(e.id for e in data)]
-    raise UnknownIdError("event or source", record_id, known)
+    return data.lookup(record_id, ("event", "source"))  # type: ignore[return-value]
 
 
 def _resolve(obj: object, data: Dataset) -> tuple[str, list[Source], dict[str, str]]:
@@ -128,13 +121,12 @@ def cite(
     if markup not in MARKUPS:
         raise QueryError(f"markup: {markup!r} is not accepted; expected one of {MARKUPS}")
     from pakru.collection import Dataset  # noqa: PLC0415
+    from pakru.loader import or_shipped  # noqa: PLC0415 - the data loads on first use
 
     if dataset is None and isinstance(obj, Dataset):
         dataset = obj  # a dataset cites itself: its own versions and digest
-    if dataset is None:
-        from pakru import dataset as shipped  # noqa: PLC0415
 
-        dataset = shipped()
+    dataset = or_shipped(dataset)
     if isinstance(obj, str):
         obj = _lookup(obj, dataset)
     kind, sources, pins = _resolve(obj, dataset)

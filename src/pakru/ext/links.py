@@ -9,15 +9,14 @@ Markdown and Sphinx extensions all build their links here.
 from __future__ import annotations
 
 import calendar
-import functools
-from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
 from pakru.dates import EDTFDate, EDTFPoint, Precision
-from pakru.errors import QueryTypeError, UnknownIdError
+from pakru.errors import QueryTypeError
+from pakru.loader import or_shipped
 from pakru.model import Actor, Event, Source
 
 if TYPE_CHECKING:
@@ -53,15 +52,6 @@ def _kind(record: Event | Actor | Source) -> str:
     return "source"
 
 
-@functools.lru_cache(maxsize=8)
-def _index(dataset: Dataset) -> Mapping[str, Event | Actor | Source]:
-    # Datasets are immutable, so each one's index of every record by id is built once.
-    records: dict[str, Event | Actor | Source] = {}
-    for record in (*dataset.sources(), *dataset.actors(), *dataset):
-        records[record.id] = record  # events last: an id shared across kinds is an event's
-    return MappingProxyType(records)
-
-
 def find(id: str, dataset: Dataset | None = None) -> Event | Actor | Source:
     """The event, actor or source with this id (events first), in ``dataset``.
 
@@ -70,16 +60,7 @@ def find(id: str, dataset: Dataset | None = None) -> Event | Actor | Source:
     """
     if not isinstance(id, str):
         raise QueryTypeError(f"find: expected a record id string, got {type(id).__name__}")
-    if dataset is None:
-        import pakru  # noqa: PLC0415 - the shipped data loads on first use
-
-        dataset = pakru.dataset()
-    records = _index(dataset)
-    key = id.strip()
-    try:
-        return records[key]
-    except KeyError:
-        raise UnknownIdError("event, actor or source", key, records) from None
+    return or_shipped(dataset).lookup(id.strip())
 
 
 def _month(number: int) -> str:

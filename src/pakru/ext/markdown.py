@@ -35,18 +35,13 @@ import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
 
-from pakru.errors import PakruError, UnknownIdError
+from pakru.errors import PakruError, UnknownIdError, require_extra
 from pakru.ext.links import Reference, reference
 
-try:
-    from markdown.extensions import Extension
-    from markdown.inlinepatterns import InlineProcessor
-except ImportError as exc:  # pragma: no cover - depends on what is installed
-    msg = (
-        "pakru.ext.markdown needs Python-Markdown, which is not installed; "
-        "install it with: pip install 'pakru[markdown]'"
-    )
-    raise ImportError(msg) from exc
+require_extra("markdown", "markdown", "pakru.ext.markdown")  # a MissingExtraError if absent
+
+from markdown.extensions import Extension  # noqa: E402
+from markdown.inlinepatterns import InlineProcessor  # noqa: E402
 
 if TYPE_CHECKING:
     from markdown import Markdown

@@ -27,17 +27,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pakru._version import __version__
-from pakru.errors import UnknownIdError
+from pakru.errors import UnknownIdError, require_extra
 from pakru.ext.links import reference
 
-try:
-    from docutils import nodes
-except ImportError as exc:  # pragma: no cover - depends on what is installed
-    msg = (
-        "pakru.ext.sphinx needs Sphinx (and docutils), which is not installed; "
-        "install it with: pip install 'pakru[sphinx]'"
-    )
-    raise ImportError(msg) from exc
+require_extra("docutils", "sphinx", "pakru.ext.sphinx")  # a MissingExtraError if absent
+
+from docutils import nodes  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -8,22 +8,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping
-from typing import Any, Protocol
 
 import attrs
 
 from pakru.errors import DataError, Problem
+from pakru.loader.files import (
+    DATA_DIRS,
+    MAX_FILE_BYTES,
+    Tree,
+    data_files,
+    decode_text,
+    read_bounded,
+)
+from pakru.rules import SEMVER
 
 __all__ = [
+    "DATA_DIRS",
     "MANIFEST",
     "MAX_FILE_BYTES",
     "NO_LICENSE",
     "UNVERSIONED",
     "Manifest",
+    "Tree",
+    "check_files",
     "data_files",
     "decode_text",
+    "parse_manifest",
     "read_bounded",
     "read_manifest",
     "render_manifest",
@@ -31,28 +42,10 @@ __all__ = [
 ]
 
 MANIFEST = "manifest.json"
-#: Largest data file pakru reads, in bytes; larger files are refused, not read whole.
-MAX_FILE_BYTES = 16 * 1024 * 1024
 #: The data version reported for data that has no manifest (a user's own folder).
 UNVERSIONED = "0.0.0"
 #: The licence reported for data that does not state one (SPDX "no assertion").
 NO_LICENSE = "NOASSERTION"
-#: Folders whose YAML files hold records of one kind each.
-DATA_DIRS = ("events", "actors", "sources")
-_SEMVER = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
-
-
-class Tree(Protocol):
-    """The part of ``importlib.resources.abc.Traversable`` pakru uses (a Path fits too)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def iterdir(self) -> Any: ...
-    def is_file(self) -> bool: ...
-    def is_dir(self) -> bool: ...
-    def joinpath(self, child: str) -> Any: ...
-    def read_bytes(self) -> bytes: ...
 
 
 @attrs.frozen
@@ -70,51 +63,13 @@ class Manifest:
         return hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
 
-def read_bounded(entry: Any) -> bytes:
-    """The bytes of a file (a Path or a Traversable), at most one past :data:`MAX_FILE_BYTES`.
-
-    A file that is too large is then refused by the parser without being read whole.
-    """
-    with entry.open("rb") as stream:
-        data: bytes = stream.read(MAX_FILE_BYTES + 1)
-    return data
-
-
-def decode_text(data: bytes, file: str) -> str:
-    """A data file's bytes as text: bounded in size, UTF-8, a leading BOM dropped.
-
-    Any failure is a :class:`DataError` naming the file (and the line of a bad byte).
-    """
-    if len(data) > MAX_FILE_BYTES:
-        raise DataError.single(file, None, "", f"file is larger than {MAX_FILE_BYTES} bytes")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError.single(file, line, "", f"not UTF-8 text ({exc.reason})") from None
-
-
-def data_files(root: Tree) -> dict[str, bytes]:
-    """Every data file under ``root``, keyed by its path relative to ``root``.
-
-    Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
-    ``sources/`` folders.
-    """
-    found: dict[str, bytes] = {}
-    for entry in root.iterdir():
-        if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
-            found[entry.name] = read_bounded(entry)
-        elif entry.is_dir() and entry.name in DATA_DIRS:
-            for child in entry.iterdir():
-                if child.is_file() and child.name.endswith((".yaml", ".yml")):
-                    found[f"{entry.name}/{child.name}"] = read_bounded(child)
-    return found
-
-
 def read_manifest(root: Tree, files: Mapping[str, bytes], label: str) -> Manifest:
     """Read ``root``'s manifest and check ``files`` against it; raise DataError if unequal."""
+    return check_files(parse_manifest(root, label), files, label)
+
+
+def parse_manifest(root: Tree, label: str) -> Manifest:
+    """What ``root``'s manifest says, checked for form only (see :func:`check_files`)."""
     where = f"{label}/{MANIFEST}"
     entry = root.joinpath(MANIFEST)
     if not entry.is_file():
@@ -129,7 +84,7 @@ def read_manifest(root: Tree, files: Mapping[str, bytes], label: str) -> Manifes
     if not isinstance(raw, dict):
         raise DataError.single(where, 1, "", "expected a JSON object")
     version = raw.get("data_version")
-    if not isinstance(version, str) or not re.fullmatch(_SEMVER, version):
+    if not isinstance(version, str) or not SEMVER.fullmatch(version):
         problems.append(
             Problem(
                 where,
@@ -147,6 +102,15 @@ def read_manifest(root: Tree, files: Mapping[str, bytes], label: str) -> Manifes
     ):
         problems.append(Problem(where, None, "files", "expected an object of path: sha256"))
         listed = {}
+    if problems:
+        raise DataError(problems)
+    return Manifest(version, licence, dict(listed))  # type: ignore[arg-type]
+
+
+def check_files(manifest: Manifest, files: Mapping[str, bytes], label: str) -> Manifest:
+    """``manifest`` if ``files`` are exactly the files it lists, with the same SHA-256."""
+    problems: list[Problem] = []
+    listed = manifest.files
     for path in sorted(set(listed) | set(files)):
         if path not in files:
             problems.append(
@@ -168,7 +132,7 @@ def read_manifest(root: Tree, files: Mapping[str, bytes], label: str) -> Manifes
                 )
     if problems:
         raise DataError(problems)
-    return Manifest(version, licence, dict(listed))  # type: ignore[arg-type]
+    return manifest
 
 
 def unversioned(files: Mapping[str, bytes]) -> Manifest:

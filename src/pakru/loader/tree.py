@@ -8,32 +8,31 @@ from __future__ import annotations
 
 import functools
 import gc
-import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pakru.checks import Located, check_references
 from pakru.collection import Dataset
-from pakru.compiled import COMPILED, read_compiled
 from pakru.errors import DataError, Problem
 from pakru.linedict import LineDict, LineList, short, type_name
-from pakru.manifest import (
-    DATA_DIRS,
+from pakru.loader.checks import Located, check_references
+from pakru.loader.compiled import COMPILED, read_compiled
+from pakru.loader.files import DATA_DIRS, Tree, data_files
+from pakru.loader.manifest import (
     MANIFEST,
     Manifest,
-    Tree,
-    data_files,
-    read_manifest,
+    check_files,
+    parse_manifest,
     unversioned,
 )
+from pakru.rules import KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from pakru.model import Actor, Event, Source, Tombstone
 
-__all__ = ["build_records", "collect_tree", "finish_dataset", "load_tree", "shipped"]
+__all__ = ["build_records", "collect_tree", "finish_dataset", "load_tree"]
 
 
 def _kind(path: str) -> str | None:
@@ -41,7 +40,8 @@ def _kind(path: str) -> str | None:
     folder, _, name = path.rpartition("/")
     if folder:
         return folder if folder in DATA_DIRS else None
-    return {"actors.yaml": "actors", "sources.yaml": "sources", "events.yaml": "events"}.get(name)
+    stem, _, suffix = name.rpartition(".")
+    return stem if stem in KINDS and suffix == "yaml" else None
 
 
 def load_tree(
@@ -128,25 +128,19 @@ def collect_tree(
     unversioned data; one that has a manifest is always checked against it. ``prepare``
     is passed on to :func:`build_records`.
     """
+    problems: list[Problem] = []
     files = data_files(root)
     if manifest_required or root.joinpath(MANIFEST).is_file():
-        manifest = read_manifest(root, files, label)
+        # Every data file as the manifest lists it (reading and hashing them all costs
+        # about 2 ms): an installed file changed by hand is refused, compiled or not.
+        manifest = check_files(parse_manifest(root, label), files, label)
     else:
         manifest = unversioned(files)
-    problems: list[Problem] = []
-    if expect_version is not None and manifest.data_version != expect_version:
-        problems.append(
-            Problem(
-                f"{label}/manifest.json",
-                None,
-                "data_version",
-                f"is {manifest.data_version!r} but this pakru expects "
-                f"{expect_version!r}; reinstall pakru",
-            )
-        )
     found: dict[str, list[Located]] | None = None
     entry = root.joinpath(COMPILED)
     if compiled and entry.is_file():
+        # The compiled records are served when they match their own SHA-256 and were
+        # made from exactly the files the manifest lists; then no YAML is parsed.
         name = f"{label}/{COMPILED}"
         ready = read_compiled(entry.read_bytes(), name)
         if dict(ready.files) == dict(manifest.files):
@@ -157,6 +151,16 @@ def collect_tree(
             }
     if found is None:
         found = _from_yaml(files, label, problems, prepare)
+    if expect_version is not None and manifest.data_version != expect_version:
+        problems.append(
+            Problem(
+                f"{label}/manifest.json",
+                None,
+                "data_version",
+                f"is {manifest.data_version!r} but this pakru expects "
+                f"{expect_version!r}; reinstall pakru",
+            )
+        )
     return found, manifest, problems
 
 
@@ -167,7 +171,7 @@ def _from_yaml(
     prepare: Prepare | None = None,
 ) -> dict[str, list[Located]]:
     """Parse and validate every YAML data file, adding problems instead of raising."""
-    from pakru.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
+    from pakru.loader.yamlsafe import load_yaml  # noqa: PLC0415 - YAML only when needed
 
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
     for path in sorted(files):
@@ -206,7 +210,7 @@ def builders() -> dict[str, Builder]:
 
     The record readers are imported on first use: loading compiled data never needs them.
     """
-    from pakru.records import (  # noqa: PLC0415
+    from pakru.loader.records import (  # noqa: PLC0415
         actor_from_mapping,
         event_from_mapping,
         source_from_mapping,
@@ -252,11 +256,6 @@ def build_records(
             into.append(Located(record, file, item.line))
 
 
-#: The folder of release records (``pakru.releases.RELEASES``, named here so that loading
-#: the data does not import that module; a test keeps the two equal).
-RELEASES = "releases"
-
-
 def _tombstones(folder: Tree, label: str) -> Callable[[], Mapping[tuple[str, str], Tombstone]]:
     """:func:`pakru.releases.lazy_tombstones`, importing that module on first use only."""
     lock = threading.Lock()
@@ -272,46 +271,3 @@ def _tombstones(folder: Tree, label: str) -> Callable[[], Mapping[tuple[str, str
         return reader[0]()
 
     return get
-
-
-_lock = threading.Lock()
-_shipped: Dataset | None = None
-
-
-def _package_data() -> Tree:
-    """The packaged data folder, found through importlib.resources (wheel, editable, zip).
-
-    Python 3.12's standard library has the complete ``files()`` API; older versions use
-    the ``importlib-resources`` backport that pakru depends on there.
-    """
-    if sys.version_info >= (3, 12):
-        from importlib.resources import files  # noqa: PLC0415
-
-        return files("pakru").joinpath("data")
-    try:  # pragma: no cover - depends on the interpreter
-        from importlib_resources import files as backport_files  # noqa: PLC0415
-    except ImportError:  # pragma: no cover
-        from importlib.resources import files as std_files  # noqa: PLC0415
-
-        return std_files("pakru").joinpath("data")
-    return backport_files("pakru").joinpath("data")
-
-
-def shipped() -> Dataset:
-    """The dataset packaged with pakru, loaded and validated once, thread-safely."""
-    global _shipped  # noqa: PLW0603
-    loaded = _shipped
-    if loaded is not None:
-        return loaded
-    with _lock:
-        if _shipped is None:
-            from pakru._version import DATA_VERSION  # noqa: PLC0415
-
-            data = _package_data()
-            _shipped = load_tree(
-                data,
-                "pakru/data",
-                expect_version=DATA_VERSION,
-                releases=data.joinpath(RELEASES),  # read only when a retired id is asked for
-            )
-        return _shipped

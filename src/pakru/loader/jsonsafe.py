@@ -1,4 +1,4 @@
-"""Read JSON the way :mod:`pakru.yamlsafe` reads YAML: plain data, lines kept, bounded.
+"""Read JSON the way :mod:`pakru.loader.yamlsafe` reads YAML: plain data, lines kept, bounded.
 
 Objects become :class:`~pakru.linedict.LineDict` (every key gets the line the object
 starts on) and arrays :class:`~pakru.linedict.LineList`, so validation can name a line.
@@ -17,8 +17,8 @@ from typing import Any
 
 from pakru.errors import DataError
 from pakru.linedict import LineDict, LineList, short
-from pakru.manifest import decode_text
-from pakru.yamlsafe import MAX_DEPTH, MAX_INT
+from pakru.loader.files import decode_text
+from pakru.rules import MAX_DEPTH, MAX_INT
 
 __all__ = ["load_json"]
 

@@ -2,7 +2,7 @@
 
 Each ``*_from_mapping`` function returns a record, or None after adding problems to the
 list it is given; it never raises for bad data, so one pass reports everything.
-Cross-record checks (unique ids, references) live in :mod:`pakru.checks`.
+Cross-record checks (unique ids, references) live in :mod:`pakru.loader.checks`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,23 @@ from pakru.model import (
     Skip,
     Source,
 )
+from pakru.rules import (
+    ACTOR_ID,
+    CLAIM_STATUSES,
+    CREATOR_ROLES,
+    DAY,
+    DISPUTE_FIELDS,
+    EVENT_ID,
+    ISO3,
+    LANGUAGE,
+    MAX_KEYWORD,
+    MAX_PASSAGE,
+    MAX_URL,
+    SHA256,
+    SOURCE_ID,
+    TAG,
+    URL,
+)
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SKIP_REASONS, SOURCE_KINDS
 
 __all__ = [
@@ -40,23 +57,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-#: Event ids lead with their date (year, month or day) and end in a slug.
-EVENT_ID = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}-[a-z0-9]+(?:-[a-z0-9]+)*")
-#: Actor ids and tags: lower-case words joined by hyphens.
-ACTOR_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-TAG = ACTOR_ID
-#: Source ids are corpus document ids.
-SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*")
-SHA256 = re.compile(r"[0-9a-f]{64}")
-LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-ISO3 = re.compile(r"[A-Z]{3}")
-URL = re.compile(r"https?://\S+")
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-MAX_PASSAGE = 5000
-#: Longest id, tag or other keyword accepted (URLs may be longer: :data:`MAX_URL`).
-MAX_KEYWORD = 200
-MAX_URL = 2000
 
 
 class _Reader:
@@ -225,11 +225,6 @@ def _participant(r: _Reader) -> Participant | None:
     if actor is None or role is None:
         return None
     return Participant(actor, role)
-
-
-DISPUTE_FIELDS = ("date", "place", "number", "actor", "role", "title", "status", "other")
-CLAIM_STATUSES = ("accepted", "rejected", "unresolved")
-CREATOR_ROLES = ("author", "interviewee", "interviewer", "editor")
 
 
 def _claim(r: _Reader) -> Claim | None:

@@ -25,18 +25,13 @@ import yaml
 
 from pakru.errors import DataError
 from pakru.linedict import LineDict, LineList, short
-from pakru.manifest import MAX_FILE_BYTES, decode_text
+from pakru.loader.files import decode_text
+from pakru.rules import MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_INT
 
 __all__ = ["MAX_ALIAS_NODES", "MAX_BYTES", "MAX_DEPTH", "load_yaml"]
 
 #: Largest data file read, in bytes.
 MAX_BYTES = MAX_FILE_BYTES
-#: Deepest nesting of mappings and sequences (pakru records need about six levels).
-MAX_DEPTH = 32
-#: Most nodes that aliases may repeat in one document, counted as if expanded.
-MAX_ALIAS_NODES = 10_000
-#: Integers are counts and offsets: anything this large or larger is refused.
-MAX_INT = 2**63
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = f"{_TAG}str", f"{_TAG}map", f"{_TAG}seq"

@@ -16,31 +16,21 @@ lists of strings as lists. The EDTF text stays in ``date`` and ``issued``.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from pakru.errors import MissingExtraError, QueryError, QueryTypeError
+from pakru.errors import QueryError, QueryTypeError, require_extra
+from pakru.exports.selection import select
 from pakru.tables import TABLES, Column, Table, table_rows, tables
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from pakru.collection import Dataset
-    from pakru.exports import Data, Selection
+    from pakru.exports.selection import Data, Selection
 
 __all__ = ["arrow_tables", "require_extra", "to_arrow", "to_pandas"]
 
 #: Vocabularies whose order means something.
 _ORDERED = {("events", "precision")}
-
-
-def require_extra(module: str, extra: str, feature: str) -> ModuleType:
-    """Import an optional dependency, or fail naming the pakru extra that installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise MissingExtraError(feature, module, extra) from None
 
 
 def _table(name: object) -> Table:
@@ -53,8 +43,6 @@ def _table(name: object) -> Table:
 
 
 def _rows(data: Data | None, dataset: Dataset | None) -> tuple[Selection, dict[str, Any]]:
-    from pakru.exports import select  # noqa: PLC0415
-
     selection = select(data, dataset=dataset)
     return selection, table_rows(*selection.dicts())
 

@@ -1,0 +1,153 @@
+"""Reading data files: bounded in size, decoded as UTF-8, and found in a data folder.
+
+Every reader of pakru data (YAML, JSON, CSV of a data package, the manifest and the
+compiled records) gets its bytes and text here, so the same limits hold for all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import IO, Any, Protocol
+
+from pakru.errors import DataError
+from pakru.rules import DATA_DIRS, MAX_FILE_BYTES
+
+__all__ = [
+    "DATA_DIRS",
+    "MAX_FILE_BYTES",
+    "Folder",
+    "Tree",
+    "data_files",
+    "decode_text",
+    "read_bounded",
+]
+
+
+class Tree(Protocol):
+    """The part of ``importlib.resources.abc.Traversable`` pakru uses (a Path fits too)."""
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+
+    def iterdir(self) -> Any:
+        """The entries of this folder."""
+
+    def is_file(self) -> bool:
+        """Whether this is a file."""
+
+    def is_dir(self) -> bool:
+        """Whether this is a folder."""
+
+    def joinpath(self, child: str) -> Any:
+        """The entry ``child`` inside this folder."""
+
+    def read_bytes(self) -> bytes:
+        """The whole content of this file."""
+
+
+class Folder:
+    """A file or folder on disk by its path: a :class:`Tree` for an installed package.
+
+    It does with :mod:`os` what a :class:`pathlib.Path` would, so the first query of an
+    installed pakru imports neither pathlib nor importlib.resources.
+    """
+
+    __slots__ = ("_path",)
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return self._path
+
+    def __str__(self) -> str:
+        return self._path
+
+    def __repr__(self) -> str:
+        return f"Folder({self._path!r})"
+
+    def __truediv__(self, child: str) -> Folder:
+        return self.joinpath(child)
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return os.path.basename(self._path)  # noqa: PTH119
+
+    def iterdir(self) -> Iterator[Folder]:
+        """The entries of this folder."""
+        names = sorted(os.listdir(self._path))  # noqa: PTH208
+        return (self.joinpath(name) for name in names)
+
+    def is_file(self) -> bool:
+        """Whether this is a file."""
+        return os.path.isfile(self._path)  # noqa: PTH113
+
+    def is_dir(self) -> bool:
+        """Whether this is a folder."""
+        return os.path.isdir(self._path)  # noqa: PTH112
+
+    def joinpath(self, child: str) -> Folder:
+        """The entry ``child`` inside this folder."""
+        return Folder(os.path.join(self._path, child))  # noqa: PTH118
+
+    def open(self, mode: str = "rb") -> IO[Any]:
+        """The file, opened for reading (binary by default)."""
+        if "b" in mode:
+            return open(self._path, mode)  # noqa: PTH123
+        return open(self._path, mode, encoding="utf-8")  # noqa: PTH123
+
+    def read_bytes(self) -> bytes:
+        """The whole content of this file."""
+        with self.open("rb") as stream:
+            data: bytes = stream.read()
+        return data
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        """The whole content of this file as text."""
+        return self.read_bytes().decode(encoding)
+
+
+def read_bounded(entry: Any) -> bytes:
+    """The bytes of a file (a Path or a Traversable), at most one past :data:`MAX_FILE_BYTES`.
+
+    A file that is too large is then refused by the parser without being read whole.
+    """
+    with entry.open("rb") as stream:
+        data: bytes = stream.read(MAX_FILE_BYTES + 1)
+    return data
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """A data file's bytes as text: bounded in size, UTF-8, a leading BOM dropped.
+
+    Any failure is a :class:`DataError` naming the file (and the line of a bad byte).
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError.single(file, None, "", f"file is larger than {MAX_FILE_BYTES} bytes")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError.single(file, line, "", f"not UTF-8 text ({exc.reason})") from None
+
+
+def data_files(root: Tree) -> dict[str, bytes]:
+    """Every data file under ``root``, keyed by its path relative to ``root``.
+
+    Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
+    ``sources/`` folders.
+    """
+    found: dict[str, bytes] = {}
+    for entry in root.iterdir():
+        if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
+            found[entry.name] = read_bounded(entry)
+        elif entry.is_dir() and entry.name in DATA_DIRS:
+            for child in entry.iterdir():
+                if child.is_file() and child.name.endswith((".yaml", ".yml")):
+                    found[f"{entry.name}/{child.name}"] = read_bounded(child)
+    return found

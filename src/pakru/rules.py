@@ -1,0 +1,96 @@
+"""The value rules of pakru's data, each defined once: patterns, limits and record kinds.
+
+Every module that checks, describes or reads a value imports its rule from here: the
+record readers (:mod:`pakru.loader.records`), the JSON Schemas (:mod:`pakru.schemas`),
+the manifest and release readers, and the reader of exports. This module imports
+nothing of pakru, so every layer may use it.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+__all__ = [
+    "ACTOR_ID",
+    "CLAIM_STATUSES",
+    "CREATOR_ROLES",
+    "DATAPACKAGE_FILE",
+    "DATA_DIRS",
+    "DAY",
+    "DISPUTE_FIELDS",
+    "EVENT_ID",
+    "ISO3",
+    "JSONL_FILE",
+    "JSON_FILE",
+    "KINDS",
+    "LANGUAGE",
+    "MAX_ALIAS_NODES",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_INT",
+    "MAX_KEYWORD",
+    "MAX_LICENSE",
+    "MAX_PASSAGE",
+    "MAX_URL",
+    "RELEASES",
+    "SEMVER",
+    "SHA256",
+    "SOURCE_ID",
+    "TAG",
+    "URL",
+]
+
+# -- identifiers and values --------------------------------------------------------------
+
+#: Event ids lead with their date (year, month or day) and end in a slug.
+EVENT_ID = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}-[a-z0-9]+(?:-[a-z0-9]+)*")
+#: Actor ids and tags: lower-case words joined by hyphens.
+ACTOR_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+TAG = ACTOR_ID
+#: Source ids are corpus document ids.
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*")
+#: A SHA-256 digest: 64 lower-case hex digits.
+SHA256 = re.compile(r"[0-9a-f]{64}")
+#: A data version: a semantic version without pre-release or build parts ("1.0.0").
+SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+ISO3 = re.compile(r"[A-Z]{3}")
+URL = re.compile(r"https?://\S+")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# -- limits ------------------------------------------------------------------------------
+
+#: Longest quoted passage, in characters.
+MAX_PASSAGE = 5000
+#: Longest id, tag or other keyword accepted (URLs may be longer: :data:`MAX_URL`).
+MAX_KEYWORD = 200
+MAX_URL = 2000
+#: Longest licence expression in a data header.
+MAX_LICENSE = 200
+#: Largest data file pakru reads, in bytes; larger files are refused, not read whole.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+#: Deepest nesting of mappings and lists in a data file.
+MAX_DEPTH = 32
+#: Most nodes that YAML aliases may repeat in one document.
+MAX_ALIAS_NODES = 10_000
+#: Integers in data files stay below this magnitude.
+MAX_INT = 2**63
+
+# -- record kinds and closed lists -------------------------------------------------------
+
+#: The kinds of records, plural (a data file's key or folder) to singular.
+KINDS: MappingProxyType[str, str] = MappingProxyType(
+    {"events": "event", "actors": "actor", "sources": "source"}
+)
+#: The files of whole-dataset exports.
+JSON_FILE = "pakru.json"
+JSONL_FILE = "pakru.jsonl"
+DATAPACKAGE_FILE = "datapackage.json"
+#: The folder of release records beside the data files.
+RELEASES = "releases"
+#: Folders whose YAML files hold records of one kind each.
+DATA_DIRS: tuple[str, ...] = tuple(KINDS)
+DISPUTE_FIELDS = ("date", "place", "number", "actor", "role", "title", "status", "other")
+CLAIM_STATUSES = ("accepted", "rejected", "unresolved")
+CREATOR_ROLES = ("author", "interviewee", "interviewer", "editor")
