@@ -204,7 +204,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
+    if isinstance(value, (list, dict)):
         return _dumps(value)
     return str(value)
 
@@ -516,6 +516,12 @@ def _decode(column: Any, text: str) -> Any:
         value = json.loads(text)
         if not isinstance(value, list):
             msg = f"expected a JSON array, got {short(text)}"
+            raise ValueError(msg)
+        return value
+    if column.type == "object":
+        value = json.loads(text)
+        if not isinstance(value, dict):
+            msg = f"expected a JSON object, got {short(text)}"
             raise ValueError(msg)
         return value
     return text

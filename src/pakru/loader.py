@@ -20,6 +20,7 @@ from pakru.errors import DataError, Problem
 from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.manifest import (
     DATA_DIRS,
+    FINGERPRINTS,
     MANIFEST,
     Manifest,
     Tree,
@@ -157,7 +158,23 @@ def collect_tree(
             }
     if found is None:
         found = _from_yaml(files, label, problems, prepare)
+        if FINGERPRINTS in files:
+            _join_fingerprints(found, files[FINGERPRINTS], f"{label}/{FINGERPRINTS}", problems)
     return found, manifest, problems
+
+
+def _join_fingerprints(
+    found: dict[str, list[Located]], raw: bytes, file: str, problems: list[Problem]
+) -> None:
+    """Give the evidence read from YAML its fingerprints from the fingerprint file."""
+    from pakru.fingerprintdata import join, read_fingerprints  # noqa: PLC0415
+
+    try:
+        table = read_fingerprints(raw, file)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return
+    found["events"] = join(found["events"], table)
 
 
 def _from_yaml(
@@ -171,6 +188,8 @@ def _from_yaml(
 
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
     for path in sorted(files):
+        if path == FINGERPRINTS:
+            continue  # joined onto the evidence afterwards
         kind = _kind(path)
         name = f"{label}/{path}"
         if kind is None:

@@ -17,6 +17,7 @@ import attrs
 from pakru.errors import DataError, Problem
 
 __all__ = [
+    "FINGERPRINTS",
     "MANIFEST",
     "MAX_FILE_BYTES",
     "NO_LICENSE",
@@ -39,6 +40,8 @@ UNVERSIONED = "0.0.0"
 NO_LICENSE = "NOASSERTION"
 #: Folders whose YAML files hold records of one kind each.
 DATA_DIRS = ("events", "actors", "sources")
+#: The generated file of passage fingerprints (``pakru.fingerprintdata``), a data file too.
+FINGERPRINTS = "fingerprints.json"
 _SEMVER = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
 
 
@@ -100,11 +103,13 @@ def data_files(root: Tree) -> dict[str, bytes]:
     """Every data file under ``root``, keyed by its path relative to ``root``.
 
     Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
-    ``sources/`` folders.
+    ``sources/`` folders, and the fingerprint file :data:`FINGERPRINTS`.
     """
     found: dict[str, bytes] = {}
     for entry in root.iterdir():
-        if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
+        if entry.is_file() and (
+            entry.name.endswith((".yaml", ".yml")) or entry.name == FINGERPRINTS
+        ):
             found[entry.name] = read_bounded(entry)
         elif entry.is_dir() and entry.name in DATA_DIRS:
             for child in entry.iterdir():
