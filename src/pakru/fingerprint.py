@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterator
 
 import attrs
 from attrs import validators as v
@@ -81,16 +80,31 @@ def _fold(cluster: str) -> str:
     return "".join(out)
 
 
-def _clusters(text: str) -> Iterator[tuple[int, int]]:
-    """``[start, end)`` of each character with the combining marks that follow it."""
-    n = len(text)
-    i = 0
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        yield i, j
-        i = j
+def _continues(ch: str) -> bool:
+    """True for a character that composes with the one before it.
+
+    Marks and Hangul vowels and final consonants join the cluster before them, so that
+    a cluster is normalised as a whole.
+    """
+    if ch < "\u0300":
+        return False
+    code = ord(ch)
+    return (
+        unicodedata.category(ch)[0] == "M" or 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF
+    )
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(cluster: str) -> str:
+    """:func:`_fold`, remembered: texts repeat the same few characters."""
+    found = _FOLDED.get(cluster)
+    if found is None:
+        found = _fold(cluster)
+        if len(_FOLDED) < 100_000:
+            _FOLDED[cluster] = found
+    return found
 
 
 def normalise_mapped(text: str) -> tuple[str, list[int], list[int]]:
@@ -103,13 +117,21 @@ def normalise_mapped(text: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     space_at = -1  # where a pending run of white space began, or -1
-    for i, j in _clusters(text):
-        for ch in _fold(text[i:j]):
+    last = ""  # the last character written
+    n = len(text)
+    i = 0
+    while i < n:
+        j = i + 1
+        # A cluster: a character with the marks (and Hangul jamo) that compose with it.
+        while j < n and text[j] >= "\u0300" and _continues(text[j]):
+            j += 1
+        folded = _folded(text[i:j])
+        for ch in folded:
             if ch == " ":
-                if out and space_at < 0:
+                if last and space_at < 0:
                     space_at = i
                 continue
-            if ch == "-" and space_at < 0 and out and out[-1] == "-":
+            if ch == "-" and last == "-" and space_at < 0:
                 ends[-1] = j  # a run of dashes is one dash
                 continue
             if space_at >= 0:
@@ -120,6 +142,8 @@ def normalise_mapped(text: str) -> tuple[str, list[int], list[int]]:
             out.append(ch)
             starts.append(i)
             ends.append(j)
+            last = ch
+        i = j
     return "".join(out), starts, ends
 
 
