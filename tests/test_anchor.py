@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pakru
-from pakru.anchor import Anchor, anchor, anchor_text, read_copy, read_html
+from pakru.anchoring import Anchor, anchor, anchor_text, read_copy, read_html
 from pakru.corpus import Corpus, digest
 from pakru.fingerprint import fingerprint, normalise, normalise_mapped
 

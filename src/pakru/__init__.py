@@ -38,6 +38,7 @@ from pakru.model import (
     Dispute,
     Event,
     Evidence,
+    Fingerprint,
     Office,
     Participant,
     Source,
@@ -48,6 +49,9 @@ from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, Even
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from pakru.anchoring import Anchor
+    from pakru.context import InContext
 
 __all__ = [
     "ACTOR_KINDS",
@@ -69,6 +73,7 @@ __all__ = [
     "EventList",
     "EventType",
     "Evidence",
+    "Fingerprint",
     "MissingExtraError",
     "Office",
     "PakruError",
@@ -85,11 +90,13 @@ __all__ = [
     "__version__",
     "actor",
     "actors",
+    "anchor",
     "cite",
     "dataset",
     "event",
     "events",
     "export",
+    "in_context",
     "load",
     "parse_edtf",
     "require",
@@ -187,6 +194,35 @@ def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Datase
     from pakru.userdata import load as load_user  # noqa: PLC0415 - only when used
 
     return load_user(path, base=base)
+
+
+def anchor(
+    source: str, copy: str | os.PathLike[str], *, html: bool | None = None
+) -> tuple[Anchor, ...]:
+    """Find every passage cited from ``source`` in ``copy``, any copy of the source.
+
+    ``copy`` is a file: a saved web page, text from a PDF, a reflowed text. See
+    :func:`pakru.anchoring.anchor`.
+    """
+    from pakru.anchoring import anchor as find  # noqa: PLC0415
+
+    return find(source, copy, html=html)
+
+
+def in_context(
+    event: str | Event,
+    *,
+    corpus: str | os.PathLike[str] | None = None,
+    copy: str | os.PathLike[str] | None = None,
+) -> InContext:
+    """An event's passages inside their paragraphs, from a corpus folder or a copy.
+
+    The result prints as text and displays as HTML in a notebook; see
+    :func:`pakru.context.in_context`.
+    """
+    from pakru.context import in_context as show  # noqa: PLC0415
+
+    return show(event, corpus=corpus, copy=copy)
 
 
 def cite(

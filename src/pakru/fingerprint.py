@@ -7,7 +7,7 @@ A :class:`Fingerprint` is computed from the passage's *normalised* form instead
 (:func:`normalise`): its SHA-256, its length, its number of words, and short hashes of
 its first and last few words. It carries no readable text, so pakru can ship it, and
 anyone holding any copy of the source can find the passage again
-(:mod:`pakru.anchor`) and check that the words are the same.
+(:mod:`pakru.anchoring`) and check that the words are the same.
 
 Normalisation, applied per character cluster (a character and the combining marks after
 it) so that a whole text and any slice of it normalise alike:
@@ -20,7 +20,7 @@ it) so that a whole text and any slice of it normalise alike:
 5. every run of white space to one space, none at either end.
 
 Markup is not text: a copy in HTML is first read into its text by
-:func:`pakru.anchor.read_html`, which strips the tags and resolves the entities.
+:func:`pakru.anchoring.read_html`, which strips the tags and resolves the entities.
 """
 
 from __future__ import annotations
