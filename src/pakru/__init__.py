@@ -253,16 +253,22 @@ def schema(kind: str = "export") -> dict[str, Any]:
 
 
 def export(
-    data: Dataset | Iterable[Event] | None, format: str, out: str | Path
+    data: Dataset | Iterable[Event] | None,
+    format: str,
+    out: str | Path,
+    *,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> tuple[Path, ...]:
     """Write ``data`` (a dataset, a query result, or None for all) in ``format`` into ``out``.
 
-    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``
-    and ``parquet`` (``arrow`` extra). Returns the files written; see :mod:`pakru.exports`.
+    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``,
+    ``parquet`` (``arrow`` extra), ``csl-json`` and ``web-annotation`` (W3C JSON-LD; with
+    ``corpus``, a corpus folder, it quotes the passages). Returns the files written; see
+    :mod:`pakru.exports`.
     """
     from pakru.exports import export as write  # noqa: PLC0415
 
-    return write(data, format, out)
+    return write(data, format, out, corpus=corpus)
 
 
 def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:

@@ -277,7 +277,16 @@ def _bibliography(args: argparse.Namespace) -> str:
     return pakru.cite(list(found), args.style, markup=args.markup)
 
 
-EXPORT_FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet", "csl-json")
+EXPORT_FORMATS = (
+    "json",
+    "jsonl",
+    "csv",
+    "datapackage",
+    "timelinejs",
+    "parquet",
+    "csl-json",
+    "web-annotation",
+)
 
 
 def _add_export(sub: Any) -> None:
@@ -295,6 +304,11 @@ def _add_export(sub: Any) -> None:
     exp.add_argument("--tag", action="append", help="as for 'events' (repeatable)")
     exp.add_argument("--source", action="append", help="as for 'events' (repeatable)")
     exp.add_argument("--text", help="as for 'events'")
+    exp.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="web-annotation only: quote each passage from this corpus folder",
+    )
     sch = sub.add_parser("schema", help="print the JSON Schema of exports or of one record kind")
     sch.add_argument(
         "--kind",
@@ -312,7 +326,9 @@ def _export(args: argparse.Namespace) -> str:
     data: Any = pakru.dataset()
     if between is not None or any(v is not None for v in filters.values()):
         data = pakru.events(between, **filters)
-    written = pakru.export(data, args.format, args.out)
+    if args.corpus is not None and not os.path.isdir(args.corpus):  # noqa: PTH112
+        raise _Usage(f"pakru: corpus folder not found: {args.corpus}")
+    written = pakru.export(data, args.format, args.out, corpus=args.corpus)
     return "".join(f"{path}\n" for path in written)
 
 

@@ -56,7 +56,16 @@ __all__ = [
     "select",
 ]
 
-FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet", "csl-json")
+FORMATS = (
+    "json",
+    "jsonl",
+    "csv",
+    "datapackage",
+    "timelinejs",
+    "parquet",
+    "csl-json",
+    "web-annotation",
+)
 
 JSON_FILE = "pakru.json"
 JSONL_FILE = "pakru.jsonl"
@@ -411,16 +420,20 @@ def export(
     out: str | os.PathLike[str],
     *,
     dataset: Dataset | None = None,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> tuple[Path, ...]:
     """Write ``data`` in ``format`` into the folder ``out``; return the files written.
 
     ``data`` is a :class:`Dataset` (``pakru.dataset()``), an :class:`EventList` from a
     query, any iterable of events, or None for the shipped dataset. ``format`` is one of
     ``FORMATS``. The folder is created if needed; files of the same names are replaced.
+    ``corpus`` (a corpus folder) adds the passages' text to the ``web-annotation`` export.
     """
     if not isinstance(format, str):
         raise QueryTypeError(f"export: format must be a string, got {type(format).__name__}")
-    if format not in _WRITERS:
+    if corpus is not None and format != "web-annotation":
+        raise QueryError("export: corpus= is used only by the web-annotation format")
+    if format not in FORMATS:
         raise QueryError(
             f"export: {format!r} is not an export format; expected one of {', '.join(FORMATS)}"
         )
@@ -435,6 +448,10 @@ def export(
         require_extra("pyarrow.parquet", "arrow", "the parquet export")
     selection = select(data, dataset=dataset)
     folder.mkdir(parents=True, exist_ok=True)
+    if format == "web-annotation":
+        from pakru.annotation import write_annotations  # noqa: PLC0415
+
+        return tuple(write_annotations(selection, folder, corpus=corpus))
     return tuple(_WRITERS[format](selection, folder))
 
 
