@@ -40,7 +40,7 @@ __all__ = [
     "ANNOTATIONS_FILE",
     "ANNO_CONTEXT",
     "PAKRU_TERMS",
-    "annotations",
+    "collection",
     "evidence_from_annotations",
     "read_annotations",
     "schema",
@@ -87,7 +87,7 @@ def _target(source: Source, ev: Evidence, position: int, text: str | None) -> di
     return target
 
 
-def annotations(
+def collection(
     events: Sequence[Event],
     sources: Mapping[str, Source],
     header: Mapping[str, str],
@@ -141,7 +141,7 @@ def write_annotations(
         folder = Corpus(corpus)
         cited = {ev.source for e in selection.events for ev in e.evidence}
         texts = {sid: folder.text(sources[sid].document) for sid in sorted(cited)}
-    doc = annotations(selection.events, sources, selection.header, texts)
+    doc = collection(selection.events, sources, selection.header, texts)
     path = out / ANNOTATIONS_FILE
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [path]

@@ -237,7 +237,7 @@ def _text(view: InContext, width: int) -> str:
         if p.check.startswith("another source"):
             continue
         lines.append("")
-        head = f"Evidence {p.index + 1} of {len(e.evidence)}: {p.where} — {p.check}"
+        head = f"Evidence {p.index + 1} of {len(e.evidence)} · {p.check} · {p.where}"
         lines.extend(_wrap(head, width, ""))
         if p.passage:
             lines.extend(_wrap(_marked(p), width, "  "))
