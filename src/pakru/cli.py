@@ -543,6 +543,9 @@ def _anchor(args: argparse.Namespace) -> tuple[str, int]:
             + ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
             + "\n"
         )
+        out += "".join(
+            f"{a.event} evidence {a.index + 1}: {a.hint}\n" for a in found if a.hint is not None
+        )
     return out, 0 if all(a.found for a in found) else 1
 
 
