@@ -148,3 +148,24 @@ def test_show_with_a_copy_finds_the_passages_of_its_source(
     mine = [ev for ev in pakru.event(TASHKENT).evidence if ev.source == GSE]
     assert out.count("[[") == len(mine)
     assert "w-wikipedia-tashkent-declaration" not in out
+
+
+def test_in_context_needs_a_corpus_or_a_copy_and_an_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(pakru.QueryError, match="either"):
+        pakru.in_context(TASHKENT)
+    with pytest.raises(pakru.QueryError, match="either"):
+        pakru.in_context(TASHKENT, corpus=tmp_path, copy=tmp_path / "x.html")
+    with pytest.raises(pakru.UnknownIdError):
+        pakru.in_context("1966-01-10-no-such-event", corpus=tmp_path)
+    assert main(["show", GSE, "--corpus", str(tmp_path)]) == 2
+    assert "not an event" in capsys.readouterr().err
+
+
+def test_a_copy_saved_as_utf16_is_read(tmp_path: Path) -> None:
+    from pakru.anchoring import read_copy  # noqa: PLC0415
+
+    page = tmp_path / "page.html"
+    page.write_bytes("<p>Tashkent \u2014 1966</p>".encode("utf-16"))
+    assert read_copy(page).text.strip() == "Tashkent \u2014 1966"

@@ -223,7 +223,8 @@ def _looks_like_html(raw: str) -> bool:
 def read_copy(path: str | os.PathLike[str], *, html: bool | None = None) -> Copy:
     """Read a copy from a file: HTML (by its suffix or its first tag) or plain text.
 
-    ``html`` forces one reading. The file must be UTF-8 (a byte-order mark is dropped).
+    ``html`` forces one reading. The file must be UTF-8 (a byte-order mark is dropped),
+    or UTF-16 with a byte-order mark.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise QueryTypeError(f"copy: expected a file path, got {type(path).__name__}")
@@ -233,7 +234,10 @@ def read_copy(path: str | os.PathLike[str], *, html: bool | None = None) -> Copy
     except OSError as exc:
         raise AnchorError(f"cannot read the copy {where}: {exc.strerror or exc}") from None
     try:
-        raw = data.decode("utf-8-sig")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raw = data.decode("utf-16")  # a page saved as UTF-16 (with its byte-order mark)
+        else:
+            raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnchorError(
             f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the page "

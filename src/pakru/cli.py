@@ -377,6 +377,16 @@ def _show(args: argparse.Namespace) -> str:
             raise _Usage(f"pakru: no such file: {args.copy}")
         if args.width < 20:
             raise _Usage("pakru show: --width must be 20 or more")
+        if args.id not in data.events().ids:
+            for lookup in (data.actor, data.source):
+                try:
+                    lookup(args.id)
+                except KeyError:
+                    continue
+                raise _Usage(
+                    f"pakru show: {args.id} is not an event; --corpus and --copy show the "
+                    "passages of an event"
+                )
         return in_context(args.id, corpus=args.corpus, copy=args.copy).text(args.width)
     record: Any = None
     for lookup in (data.event, data.actor, data.source):
