@@ -46,6 +46,7 @@ def test_the_export_passes_its_json_schema(exported: dict[str, Any]) -> None:
     validator.check_schema(schema())
     errors = list(validator.iter_errors(exported))
     assert errors == [], errors[:3]
+    assert exported["first"]["items"]  # the schema was applied to every annotation
     broken = json.loads(json.dumps(exported))
     del broken["first"]["items"][0]["target"]["selector"][0]["start"]
     assert list(validator.iter_errors(broken))
