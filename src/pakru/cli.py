@@ -378,9 +378,9 @@ def _show(args: argparse.Namespace) -> str:
         if args.width < 20:
             raise _Usage("pakru show: --width must be 20 or more")
         if args.id not in data.events().ids:
-            for lookup in (data.actor, data.source):
+            for find in (data.actor, data.source):
                 try:
-                    lookup(args.id)
+                    find(args.id)
                 except KeyError:
                     continue
                 raise _Usage(
