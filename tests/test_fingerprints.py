@@ -169,3 +169,27 @@ def test_a_copy_saved_as_utf16_is_read(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_bytes("<p>Tashkent \u2014 1966</p>".encode("utf-16"))
     assert read_copy(page).text.strip() == "Tashkent \u2014 1966"
+
+
+def test_verify_reports_a_fingerprint_that_does_not_match(corpus_dir: Path) -> None:
+    import attrs  # noqa: PLC0415
+
+    from pakru.corpus import Corpus, verify  # noqa: PLC0415
+
+    data = pakru.dataset()
+    event = data.event(TASHKENT)
+    first = event.evidence[0]
+    wrong = attrs.evolve(first, fingerprint=fingerprint("words that are not the passage"))
+    changed = attrs.evolve(event, evidence=(wrong, *event.evidence[1:]))
+    bad = pakru.Dataset(
+        events=[changed],
+        actors=list(data.actors()),
+        sources=list(data.sources()),
+        data_version=data.data_version,
+        digest=data.digest,
+        license=data.license,
+        label="changed",
+    )
+    found = verify(bad, Corpus(corpus_dir))
+    assert [m.where for m in found] == [f"event {TASHKENT} evidence[0]"]
+    assert "fingerprint" in found[0].message
