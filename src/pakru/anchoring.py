@@ -49,12 +49,14 @@ if TYPE_CHECKING:
 __all__ = [
     "VERDICTS",
     "Anchor",
+    "AnchorError",
     "Copy",
     "anchor",
     "anchor_text",
     "locate_passages",
     "read_copy",
     "read_html",
+    "summary",
 ]
 
 #: The verdicts of re-anchoring, best first.
@@ -121,8 +123,9 @@ class AnchorError(PakruError, ValueError):
 class Copy:
     """A copy of a source: the file's characters and the text read from them.
 
-    ``origin[i]`` is the ``[start, end)`` of the file's characters that text character
-    ``i`` came from (for plain text, the character itself).
+    Text character ``i`` came from ``raw[starts[i]:ends[i]]`` (for plain text, the
+    character itself; for HTML, the character, its entity or reference, or the tag
+    that ends a line).
     """
 
     raw: str
