@@ -56,6 +56,7 @@ __all__ = [
     "locate_passages",
     "read_copy",
     "read_html",
+    "read_text",
     "summary",
 ]
 
@@ -213,7 +214,8 @@ def read_html(raw: str) -> Copy:
     return Copy(raw, "".join(reader.chars), tuple(reader.starts), tuple(reader.ends), True)
 
 
-def _plain(raw: str) -> Copy:
+def read_text(raw: str) -> Copy:
+    """A copy in plain text, read as it is."""
     positions = tuple(range(len(raw)))
     return Copy(raw, raw, positions, tuple(range(1, len(raw) + 1)), False)
 
@@ -248,7 +250,7 @@ def read_copy(path: str | os.PathLike[str], *, html: bool | None = None) -> Copy
         ) from None
     if html is None:
         html = where.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(raw)
-    return read_html(raw) if html else _plain(raw)
+    return read_html(raw) if html else read_text(raw)
 
 
 @attrs.frozen
@@ -446,7 +448,7 @@ def anchor_text(
     """As :func:`anchor`, for a copy held as a string (``html=True`` for markup)."""
     if not isinstance(text, str):
         raise QueryTypeError(f"anchor_text: text must be a string, got {type(text).__name__}")
-    return _anchor(source, read_html(text) if html else _plain(text), dataset)
+    return _anchor(source, read_html(text) if html else read_text(text), dataset)
 
 
 def summary(anchors: Sequence[Anchor]) -> dict[str, int]:
