@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 
@@ -82,6 +83,7 @@ def test_events_json(capsys: pytest.CaptureFixture[str]) -> None:
                 "start": e.start,
                 "end": e.end,
                 "sha256": e.sha256,
+                "fingerprint": None if e.fingerprint is None else attrs.asdict(e.fingerprint),
             }
             for e in event.evidence
         ]

@@ -39,7 +39,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Literal
 
+    from pakru.anchoring import Anchor
     from pakru.collection import Dataset, EventList
+    from pakru.context import InContext
     from pakru.dates import EDTFDate, EDTFPoint, Precision, parse_edtf
     from pakru.errors import (
         DataError,
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
         Dispute,
         Event,
         Evidence,
+        Fingerprint,
         Inference,
         Office,
         Participant,
@@ -99,6 +102,7 @@ __all__ = [
     "EventList",
     "EventType",
     "Evidence",
+    "Fingerprint",
     "Inference",
     "MissingExtraError",
     "Office",
@@ -117,12 +121,14 @@ __all__ = [
     "__version__",
     "actor",
     "actors",
+    "anchor",
     "cite",
     "clear_cache",
     "dataset",
     "event",
     "events",
     "export",
+    "in_context",
     "load",
     "parse_edtf",
     "require",
@@ -163,6 +169,7 @@ _LAZY = {
             "Dispute",
             "Event",
             "Evidence",
+            "Fingerprint",
             "Inference",
             "Office",
             "Participant",
@@ -287,6 +294,35 @@ def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Datase
     return load_user(path, base=base)
 
 
+def anchor(
+    source: str, copy: str | os.PathLike[str], *, html: bool | None = None
+) -> tuple[Anchor, ...]:
+    """Find every passage cited from ``source`` in ``copy``, any copy of the source.
+
+    ``copy`` is a file: a saved web page, text from a PDF, a reflowed text. See
+    :func:`pakru.anchoring.anchor`.
+    """
+    from pakru.anchoring import anchor as find  # noqa: PLC0415
+
+    return find(source, copy, html=html)
+
+
+def in_context(
+    event: str | Event,
+    *,
+    corpus: str | os.PathLike[str] | None = None,
+    copy: str | os.PathLike[str] | None = None,
+) -> InContext:
+    """An event's passages inside their paragraphs, from a corpus folder or a copy.
+
+    The result prints as text and displays as HTML in a notebook; see
+    :func:`pakru.context.in_context`.
+    """
+    from pakru.context import in_context as show  # noqa: PLC0415
+
+    return show(event, corpus=corpus, copy=copy)
+
+
 def cite(
     obj: object,
     style: str = "apa",
@@ -317,16 +353,22 @@ def schema(kind: str = "export") -> dict[str, Any]:
 
 
 def export(
-    data: Dataset | Iterable[Event] | None, format: str, out: str | Path
+    data: Dataset | Iterable[Event] | None,
+    format: str,
+    out: str | Path,
+    *,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> tuple[Path, ...]:
     """Write ``data`` (a dataset, a query result, or None for all) in ``format`` into ``out``.
 
-    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``
-    and ``parquet`` (``arrow`` extra). Returns the files written; see :mod:`pakru.exports`.
+    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``,
+    ``parquet`` (``arrow`` extra), ``csl-json`` and ``web-annotation`` (W3C JSON-LD; with
+    ``corpus``, a corpus folder, it quotes the passages). Returns the files written; see
+    :mod:`pakru.exports`.
     """
     from pakru.exports.writers import export as write  # noqa: PLC0415
 
-    return write(data, format, out)
+    return write(data, format, out, corpus=corpus)
 
 
 def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:

@@ -134,6 +134,7 @@ def _build_parser() -> _Parser:
     show = sub.add_parser("show", help="show one event, actor or source by id")
     show.add_argument("id")
     _add_format(show)
+    _add_context_commands(sub, show)
 
     act = sub.add_parser("actors", help="list actors")
     act.add_argument("--kind", help="only actors of this kind")
@@ -222,6 +223,33 @@ def _add_support(sub: Any) -> None:
     _add_format(sup)
 
 
+def _add_context_commands(sub: Any, show: argparse.ArgumentParser) -> None:
+    """``show --corpus/--copy`` and ``anchor``: passages in context and in other copies."""
+    shown = show.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--corpus", metavar="DIR", help="an event: each passage in its paragraph, from the corpus"
+    )
+    shown.add_argument(
+        "--copy", metavar="FILE", help="an event: its passages found in a copy of a source"
+    )
+    show.add_argument("--width", type=int, default=80, help="columns of the text (default: 80)")
+
+    anc = sub.add_parser(
+        "anchor",
+        help="find every passage cited from a source in a copy of it (web page, PDF text)",
+        description="Find every passage the data cites from SOURCE in FILE, any copy of that "
+        "source (an HTML page saved from the web, text extracted from a PDF, a reflowed "
+        "text), and report where it lies and whether it matches exactly, after "
+        "normalisation, or not at all. Exit status 1 when a passage is not found.",
+    )
+    anc.add_argument("source", help="source id")
+    anc.add_argument("file", help="the copy: .html/.htm is read as HTML, anything else as text")
+    kind = anc.add_mutually_exclusive_group()
+    kind.add_argument("--html", action="store_true", default=None, help="read FILE as HTML")
+    kind.add_argument("--text", dest="html", action="store_false", help="read FILE as text")
+    _add_format(anc)
+
+
 def _add_citation_commands(sub: Any) -> None:
     from pakru.citation.cite import MARKUPS, STYLES  # noqa: PLC0415
 
@@ -287,6 +315,11 @@ def _add_export(sub: Any) -> None:
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="export format")
     exp.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
     _add_filters(exp)
+    exp.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="web-annotation only: quote each passage from this corpus folder",
+    )
     sch = sub.add_parser("schema", help="print the JSON Schema of exports or of one record kind")
     sch.add_argument(
         "--kind",
@@ -300,7 +333,9 @@ def _export(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
 
     data: Any = _query(args) if _filtered(args) else pakru.dataset()
-    written = pakru.export(data, args.format, args.out)
+    if args.corpus is not None and not os.path.isdir(args.corpus):  # noqa: PTH112
+        raise _Usage(f"pakru: corpus folder not found: {args.corpus}")
+    written = pakru.export(data, args.format, args.out, corpus=args.corpus)
     return "".join(f"{path}\n" for path in written)
 
 
@@ -340,6 +375,26 @@ def _show(args: argparse.Namespace) -> str:
     from pakru.serialize import to_dict  # noqa: PLC0415
 
     data = pakru.dataset()
+    if args.corpus is not None or args.copy is not None:
+        from pakru.context import in_context  # noqa: PLC0415
+
+        if args.corpus is not None and not os.path.isdir(args.corpus):  # noqa: PTH112
+            raise _Usage(f"pakru: corpus folder not found: {args.corpus}")
+        if args.copy is not None and not os.path.isfile(args.copy):  # noqa: PTH113
+            raise _Usage(f"pakru: no such file: {args.copy}")
+        if args.width < 20:
+            raise _Usage("pakru show: --width must be 20 or more")
+        if args.id not in data.events().ids:
+            for find in (data.actor, data.source):
+                try:
+                    find(args.id)
+                except KeyError:
+                    continue
+                raise _Usage(
+                    f"pakru show: {args.id} is not an event; --corpus and --copy show the "
+                    "passages of an event"
+                )
+        return in_context(args.id, corpus=args.corpus, copy=args.copy).text(args.width)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pakru.PakruWarning)
         try:
@@ -476,8 +531,10 @@ def _verify(args: argparse.Namespace) -> tuple[str, int]:
     if problems:
         lines = "".join(f"{p}\n" for p in problems)
         return lines + f"{len(problems)} mismatch(es)\n", 1
+    prints = sum(1 for e in data for ev in e.evidence if ev.fingerprint is not None)
     return (
-        f"ok: {c['sources']} source digests and {c['evidence']} evidence digests match the corpus\n"
+        f"ok: {c['sources']} source digests, {c['evidence']} evidence digests and {prints} "
+        "passage fingerprints match the corpus\n"
     ), 0
 
 
@@ -501,6 +558,43 @@ def _support(args: argparse.Namespace) -> tuple[str, int]:
         f"{lines}{len(findings)} unsupported fact(s) in {events} event(s): cite the passage "
         "that states each, drop it, or record an inference\n"
     ), 1
+
+
+ANCHOR_COLUMNS = ("event", "evidence", "paragraph", "verdict", "start", "end", "matches")
+
+
+def _anchor(args: argparse.Namespace) -> tuple[str, int]:
+    from pakru.anchoring import anchor, summary  # noqa: PLC0415
+
+    if not os.path.isfile(args.file):  # noqa: PTH113
+        raise _Usage(f"pakru anchor: no such file: {args.file}")
+    found = anchor(args.source, args.file, html=args.html)
+    rows = [
+        {
+            "event": a.event,
+            "evidence": a.index + 1,
+            "paragraph": a.evidence.paragraph,
+            "verdict": a.verdict,
+            "start": a.start,
+            "end": a.end,
+            "matches": a.matches,
+            "hint": a.hint,
+        }
+        for a in found
+    ]
+    columns = ANCHOR_COLUMNS if args.format == "table" else (*ANCHOR_COLUMNS, "hint")
+    out = _emit(rows, args.format, columns)
+    counts = summary(found)
+    if args.format == "table":
+        out += (
+            f"{len(found)} passages of {args.source}: "
+            + ", ".join(f"{n} {verdict}" for verdict, n in counts.items() if n)
+            + "\n"
+        )
+        out += "".join(
+            f"{a.event} evidence {a.index + 1}: {a.hint}\n" for a in found if a.hint is not None
+        )
+    return out, 0 if all(a.found for a in found) else 1
 
 
 def _validate(args: argparse.Namespace) -> tuple[str, int]:
@@ -587,6 +681,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out, status = _validate(args)
         elif args.command == "support":
             out, status = _support(args)
+        elif args.command == "anchor":
+            out, status = _anchor(args)
         else:
             handler = {
                 "events": _events,

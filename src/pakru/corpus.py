@@ -17,6 +17,7 @@ import attrs
 
 from pakru.collection import Dataset
 from pakru.errors import PakruError
+from pakru.fingerprint import fingerprint
 
 __all__ = ["Corpus", "CorpusError", "Locator", "Mismatch", "locate", "paragraphs", "verify"]
 
@@ -163,7 +164,7 @@ class Corpus:
 
 
 def verify(dataset: Dataset, corpus: Corpus) -> list[Mismatch]:
-    """Recompute every source digest and evidence digest; return what does not match."""
+    """Recompute every source digest, evidence digest and fingerprint; return what differs."""
     out: list[Mismatch] = []
     texts: dict[str, str] = {}
     for source in dataset.sources():
@@ -207,6 +208,16 @@ def verify(dataset: Dataset, corpus: Corpus) -> list[Mismatch]:
             if actual != ev.sha256:
                 out.append(
                     Mismatch(where, f"passage SHA-256 is {actual}, the dataset says {ev.sha256}")
+                )
+            elif ev.fingerprint is not None and ev.fingerprint != fingerprint(
+                text[ev.start : ev.end]
+            ):
+                out.append(
+                    Mismatch(
+                        where,
+                        "the fingerprint does not match the passage; regenerate it with "
+                        "python tools/fingerprints.py",
+                    )
                 )
     return out
 

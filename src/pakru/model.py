@@ -14,6 +14,7 @@ import attrs
 from attrs import validators as v
 
 from pakru.dates import EDTFDate
+from pakru.fingerprint import Fingerprint
 from pakru.rules import CLAIM_STATUSES, KINDS
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Dispute",
     "Event",
     "Evidence",
+    "Fingerprint",
     "Inference",
     "Office",
     "Participant",
@@ -54,7 +56,9 @@ class Evidence:
     The passage is ``text[start:end]`` of the source's corpus document read as UTF-8
     (code-point indices, half-open), inside paragraph ``paragraph`` (non-empty lines
     numbered from 1); ``sha256`` is the digest of the passage's UTF-8 bytes, so anyone
-    holding the document can re-locate and check it.
+    holding the document can re-locate and check it. ``fingerprint`` (text-free, see
+    :mod:`pakru.fingerprint`) finds the passage again in any other copy of the source;
+    the shipped data has one for every passage, a user's data may leave it out.
     """
 
     source: str = attrs.field(validator=_str)
@@ -62,6 +66,11 @@ class Evidence:
     start: int = attrs.field(validator=v.instance_of(int))
     end: int = attrs.field(validator=v.instance_of(int))
     sha256: str = attrs.field(validator=_str)
+    fingerprint: Fingerprint | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance_of(Fingerprint)),
+        metadata={"derived": True},  # computed from the passage: no content of its own
+    )
 
 
 @attrs.frozen

@@ -100,7 +100,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, EDTFDate):
         return _plain({"edtf": value.edtf, "wording": value.wording})
     if attrs.has(type(value)):
-        return _plain({f.name: getattr(value, f.name) for f in attrs.fields(type(value)) if f.init})
+        return _plain(
+            {
+                f.name: getattr(value, f.name)
+                for f in attrs.fields(type(value))
+                if f.init and not f.metadata.get("derived")
+            }
+        )
     if isinstance(value, dict):
         pruned = {k: _plain(v) for k, v in value.items()}
         return {k: v for k, v in pruned.items() if v not in (None, [], {})}

@@ -19,7 +19,10 @@ __all__ = [
     "DATA_DIRS",
     "DAY",
     "DISPUTE_FIELDS",
+    "EDGE_HASH",
+    "EDGE_HEX",
     "EVENT_ID",
+    "FINGERPRINTS",
     "ISO3",
     "JSONL_FILE",
     "JSON_FILE",
@@ -52,6 +55,11 @@ TAG = ACTOR_ID
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*")
 #: A SHA-256 digest: 64 lower-case hex digits.
 SHA256 = re.compile(r"[0-9a-f]{64}")
+#: Hex digits kept of an edge hash of a passage fingerprint (48 bits: enough to find
+#: candidates, too few to read).
+EDGE_HEX = 12
+#: A fingerprint's edge hash: the first hex digits of a SHA-256.
+EDGE_HASH = re.compile(f"[0-9a-f]{{{EDGE_HEX}}}")
 #: A data version: a semantic version without pre-release or build parts ("1.0.0").
 SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -85,6 +93,8 @@ KINDS: MappingProxyType[str, str] = MappingProxyType(
 )
 #: The files of whole-dataset exports.
 JSON_FILE = "pakru.json"
+#: The generated file of passage fingerprints (``pakru.loader.fingerprints``), a data file too.
+FINGERPRINTS = "fingerprints.json"
 JSONL_FILE = "pakru.jsonl"
 DATAPACKAGE_FILE = "datapackage.json"
 #: The folder of release records beside the data files.

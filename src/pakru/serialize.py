@@ -19,6 +19,7 @@ from pakru.model import (
     Dispute,
     Event,
     Evidence,
+    Fingerprint,
     Inference,
     Office,
     Participant,
@@ -34,6 +35,8 @@ __all__ = [
     "date_fields",
     "event_from_dict",
     "event_to_dict",
+    "fingerprint_from_dict",
+    "fingerprint_to_dict",
     "source_from_dict",
     "source_to_dict",
     "to_dict",
@@ -49,6 +52,26 @@ def date_fields(date: EDTFDate) -> dict[str, Any]:
         "precision": date.precision.value,
         "date_wording": date.wording,
     }
+
+
+def fingerprint_to_dict(fp: Fingerprint | None) -> dict[str, Any] | None:
+    """Every field of a passage fingerprint (None stays None)."""
+    if fp is None:
+        return None
+    return {
+        "sha256": fp.sha256,
+        "length": fp.length,
+        "words": fp.words,
+        "head": fp.head,
+        "tail": fp.tail,
+    }
+
+
+def fingerprint_from_dict(data: Mapping[str, Any] | None) -> Fingerprint | None:
+    """The fingerprint :func:`fingerprint_to_dict` produced ``data`` from."""
+    if data is None:
+        return None
+    return Fingerprint(data["sha256"], data["length"], data["words"], data["head"], data["tail"])
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -67,6 +90,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 "start": e.start,
                 "end": e.end,
                 "sha256": e.sha256,
+                "fingerprint": fingerprint_to_dict(e.fingerprint),
             }
             for e in event.evidence
         ],
@@ -183,7 +207,15 @@ def event_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Event:
         data["type"],
         tuple(make(Participant, p["actor"], p["role"]) for p in data["participants"]),
         tuple(
-            make(Evidence, e["source"], e["paragraph"], e["start"], e["end"], e["sha256"])
+            make(
+                Evidence,
+                e["source"],
+                e["paragraph"],
+                e["start"],
+                e["end"],
+                e["sha256"],
+                fingerprint_from_dict(e.get("fingerprint")),
+            )
             for e in data["evidence"]
         ),
         place=data.get("place"),

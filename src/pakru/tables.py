@@ -5,7 +5,8 @@ model: each event, actor and source is a row of ``events``, ``actors`` or ``sour
 each list of nested records (an event's participants, evidence and disputes, a dispute's
 claims, an actor's offices, a source's creators) is a table of its own whose rows name
 their parent and their ``position`` in the list (from 1). Lists of strings (tags,
-aliases) stay in one cell as a JSON array. Nothing is dropped, so the records can be
+aliases) stay in one cell as a JSON array, and one nested record (a passage's
+fingerprint) as a JSON object. Nothing is dropped, so the records can be
 rebuilt exactly from the tables.
 """
 
@@ -52,12 +53,13 @@ class Column:
     """One column: its name, its value type, and the rules on its values."""
 
     name: str
-    type: str  # "string", "integer", "boolean", "date" or "array"
+    type: str  # "string", "integer", "boolean", "date", "array" or "object"
     nullable: bool
     description: str | None = None
     enum: tuple[str, ...] | None = None
     minimum: int | None = None
     format: str | None = None
+    record: str | None = None  # an "object" column: the record it holds ($defs name)
 
 
 @attrs.frozen
@@ -98,6 +100,9 @@ def _column(name: str, prop: Mapping[str, Any]) -> Column:
         (kind,) = [k for k in kind if k != "null"]
     if main.get("format") == "date":
         kind = "date"
+    record = None
+    if "$ref" in main:  # one nested record (a passage's fingerprint): a JSON object cell
+        kind, record = "object", str(main["$ref"]).rsplit("/", 1)[-1]
     enum = main.get("enum")
     return Column(
         name,
@@ -107,6 +112,7 @@ def _column(name: str, prop: Mapping[str, Any]) -> Column:
         None if enum is None else tuple(e for e in enum if e is not None),
         main.get("minimum"),
         "uri" if main.get("format") == "uri" else None,
+        record,
     )
 
 

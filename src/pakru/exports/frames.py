@@ -57,7 +57,7 @@ def _series(pd: Any, np: Any, table: Table, column: Column, values: list[Any]) -
         return pd.array(values, dtype="Int64" if column.nullable else "int64")
     if column.type == "boolean":
         return pd.array(values, dtype="boolean")
-    if column.type == "array":
+    if column.type in ("array", "object"):
         return pd.Series(values, dtype=object)
     return pd.array(values, dtype="string")
 
@@ -85,6 +85,12 @@ def to_pandas(
 def _arrow_type(pa: Any, column: Column) -> Any:
     if column.enum is not None:
         return pa.dictionary(pa.int8(), pa.string())
+    if column.type == "object":  # a nested record: a struct of its scalar fields
+        from pakru.schemas import schema  # noqa: PLC0415
+
+        props = schema()["$defs"][column.record]["properties"]
+        kinds = {"integer": pa.int64(), "string": pa.string()}
+        return pa.struct([(name, kinds[prop["type"]]) for name, prop in props.items()])
     return {
         "string": pa.string(),
         "integer": pa.int64(),

@@ -51,7 +51,16 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "export", "table_schema"]
 
-FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet", "csl-json")
+FORMATS = (
+    "json",
+    "jsonl",
+    "csv",
+    "datapackage",
+    "timelinejs",
+    "parquet",
+    "csl-json",
+    "web-annotation",
+)
 
 TIMELINE_FILE = "timeline.json"
 CSL_FILE = "sources.csl.json"
@@ -102,7 +111,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
+    if isinstance(value, (list, dict)):
         return _dumps(value)
     return str(value)
 
@@ -309,16 +318,20 @@ def export(
     out: str | os.PathLike[str],
     *,
     dataset: Dataset | None = None,
+    corpus: str | os.PathLike[str] | None = None,
 ) -> tuple[Path, ...]:
     """Write ``data`` in ``format`` into the folder ``out``; return the files written.
 
     ``data`` is a :class:`Dataset` (``pakru.dataset()``), an :class:`EventList` from a
     query, any iterable of events, or None for the shipped dataset. ``format`` is one of
     ``FORMATS``. The folder is created if needed; files of the same names are replaced.
+    ``corpus`` (a corpus folder) adds the passages' text to the ``web-annotation`` export.
     """
     if not isinstance(format, str):
         raise QueryTypeError(f"export: format must be a string, got {type(format).__name__}")
-    if format not in _WRITERS:
+    if corpus is not None and format != "web-annotation":
+        raise QueryError("export: corpus= is used only by the web-annotation format")
+    if format not in FORMATS:
         raise QueryError(
             f"export: {format!r} is not an export format; expected one of {', '.join(FORMATS)}"
         )
@@ -333,4 +346,8 @@ def export(
 
     selection = select(data, dataset=dataset)
     folder.mkdir(parents=True, exist_ok=True)
+    if format == "web-annotation":
+        from pakru.annotation import write_annotations  # noqa: PLC0415
+
+        return tuple(write_annotations(selection, folder, corpus=corpus))
     return tuple(_WRITERS[format](selection, folder))

@@ -518,6 +518,12 @@ def _decode(column: Any, text: str) -> Any:
             msg = f"expected a JSON array, got {short(text)}"
             raise ValueError(msg)
         return value
+    if column.type == "object":
+        value = json.loads(text)
+        if not isinstance(value, dict):
+            msg = f"expected a JSON object, got {short(text)}"
+            raise ValueError(msg)
+        return value
     return text
 
 

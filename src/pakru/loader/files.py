@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import IO, Any, Protocol
 
 from pakru.errors import DataError
-from pakru.rules import DATA_DIRS, MAX_FILE_BYTES
+from pakru.rules import DATA_DIRS, FINGERPRINTS, MAX_FILE_BYTES
 
 __all__ = [
     "DATA_DIRS",
@@ -140,11 +140,13 @@ def data_files(root: Tree) -> dict[str, bytes]:
     """Every data file under ``root``, keyed by its path relative to ``root``.
 
     Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
-    ``sources/`` folders.
+    ``sources/`` folders, and the fingerprint file :data:`~pakru.rules.FINGERPRINTS`.
     """
     found: dict[str, bytes] = {}
     for entry in root.iterdir():
-        if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
+        if entry.is_file() and (
+            entry.name.endswith((".yaml", ".yml")) or entry.name == FINGERPRINTS
+        ):
             found[entry.name] = read_bounded(entry)
         elif entry.is_dir() and entry.name in DATA_DIRS:
             for child in entry.iterdir():

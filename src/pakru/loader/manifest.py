@@ -21,10 +21,11 @@ from pakru.loader.files import (
     decode_text,
     read_bounded,
 )
-from pakru.rules import SEMVER
+from pakru.rules import FINGERPRINTS, SEMVER
 
 __all__ = [
     "DATA_DIRS",
+    "FINGERPRINTS",
     "MANIFEST",
     "MAX_FILE_BYTES",
     "NO_LICENSE",

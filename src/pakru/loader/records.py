@@ -22,6 +22,7 @@ from pakru.model import (
     Dispute,
     Event,
     Evidence,
+    Fingerprint,
     Inference,
     Office,
     Participant,
@@ -34,6 +35,7 @@ from pakru.rules import (
     CREATOR_ROLES,
     DAY,
     DISPUTE_FIELDS,
+    EDGE_HASH,
     EVENT_ID,
     ISO3,
     LANGUAGE,
@@ -53,6 +55,7 @@ __all__ = [
     "SOURCE_ID",
     "actor_from_mapping",
     "event_from_mapping",
+    "read_fingerprint",
     "source_from_mapping",
 ]
 
@@ -178,6 +181,19 @@ class _Reader:
             self.fail(key, "lists the same value twice")
         return tuple(out)
 
+    def mappings_one(self, key: str, build: Callable[[_Reader], T | None]) -> T | None:
+        """A field holding one nested mapping, read by ``build``."""
+        item = self.m[key]
+        if not isinstance(item, LineDict):
+            self.fail(key, f"expected a mapping, got {short(item)}")
+            return None
+        sub = _Reader(item, self.file, f"{self.path}.{key}" if self.path else key, self.problems)
+        record = build(sub)
+        if record is None or not sub.ok:
+            self.ok = False
+            return None
+        return record
+
     def mappings(
         self, key: str, build: Callable[[_Reader], T | None], *, required: bool = False
     ) -> tuple[T, ...]:
@@ -196,8 +212,36 @@ class _Reader:
         return tuple(out)
 
 
+def _fingerprint(r: _Reader) -> Fingerprint | None:
+    r.only({"sha256", "length", "words", "head", "tail"})
+    digest = r.matching("sha256", SHA256, "a SHA-256 digest (64 lower-case hex digits)")
+    length = r.get("length", int, "the normalised length (1 or more)")
+    words = r.get("words", int, "the number of words (1 or more)")
+    head = r.matching("head", EDGE_HASH, "an edge hash (12 lower-case hex digits)")
+    tail = r.matching("tail", EDGE_HASH, "an edge hash (12 lower-case hex digits)")
+    for key, value in (("length", length), ("words", words)):
+        if value is not None and value < 1:
+            r.fail(key, f"expected 1 or more, got {value}")
+    if not r.ok or None in (digest, length, words, head, tail):
+        return None
+    return Fingerprint(digest, length, words, head, tail)  # type: ignore[arg-type]
+
+
+def read_fingerprint(
+    digest: Any, item: Any, file: str, line: int | None, problems: list[Problem]
+) -> Fingerprint | None:
+    """One entry of a fingerprint file: the passage digest and its fingerprint."""
+    if not isinstance(digest, str) or not SHA256.fullmatch(digest):
+        problems.append(Problem(file, line, short(digest), "expected a passage SHA-256 as the key"))
+        return None
+    if not isinstance(item, LineDict):
+        problems.append(Problem(file, line, digest, f"expected a mapping, got {short(item)}"))
+        return None
+    return _fingerprint(_Reader(item, file, f"fingerprints.{digest[:12]}", problems))
+
+
 def _evidence(r: _Reader) -> Evidence | None:
-    r.only({"source", "paragraph", "start", "end", "sha256"})
+    r.only({"source", "paragraph", "start", "end", "sha256", "fingerprint"})
     source = r.matching("source", SOURCE_ID, "a source id")
     paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
     start = r.get("start", int, "a character offset (0 or more)")
@@ -213,9 +257,12 @@ def _evidence(r: _Reader) -> Evidence | None:
             f"the span [{start}, {end}) must be non-empty and at most "
             f"{MAX_PASSAGE} characters long",
         )
+    fingerprint = None
+    if r.m.get("fingerprint") is not None:
+        fingerprint = r.mappings_one("fingerprint", _fingerprint)
     if not r.ok or None in (source, paragraph, start, end, digest):
         return None
-    return Evidence(source, paragraph, start, end, digest)  # type: ignore[arg-type]
+    return Evidence(source, paragraph, start, end, digest, fingerprint)  # type: ignore[arg-type]
 
 
 def _participant(r: _Reader) -> Participant | None:

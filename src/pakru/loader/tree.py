@@ -25,7 +25,7 @@ from pakru.loader.manifest import (
     parse_manifest,
     unversioned,
 )
-from pakru.rules import KINDS
+from pakru.rules import FINGERPRINTS, KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -151,6 +151,8 @@ def collect_tree(
             }
     if found is None:
         found = _from_yaml(files, label, problems, prepare)
+        if FINGERPRINTS in files:
+            _join_fingerprints(found, files[FINGERPRINTS], f"{label}/{FINGERPRINTS}", problems)
     if expect_version is not None and manifest.data_version != expect_version:
         problems.append(
             Problem(
@@ -164,6 +166,20 @@ def collect_tree(
     return found, manifest, problems
 
 
+def _join_fingerprints(
+    found: dict[str, list[Located]], raw: bytes, file: str, problems: list[Problem]
+) -> None:
+    """Give the evidence read from YAML its fingerprints from the fingerprint file."""
+    from pakru.loader.fingerprints import join, read_fingerprints  # noqa: PLC0415
+
+    try:
+        table = read_fingerprints(raw, file)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return
+    found["events"] = join(found["events"], table)
+
+
 def _from_yaml(
     files: Mapping[str, bytes],
     label: str,
@@ -175,6 +191,8 @@ def _from_yaml(
 
     found: dict[str, list[Located]] = {"events": [], "actors": [], "sources": []}
     for path in sorted(files):
+        if path == FINGERPRINTS:
+            continue  # joined onto the evidence afterwards
         kind = _kind(path)
         name = f"{label}/{path}"
         if kind is None:
