@@ -49,6 +49,9 @@ from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, Even
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from pakru.counts import Counts
+    from pakru.dyads import Dyads
+
 __all__ = [
     "ACTOR_KINDS",
     "DATA_VERSION",
@@ -86,7 +89,9 @@ __all__ = [
     "actor",
     "actors",
     "cite",
+    "count",
     "dataset",
+    "dyads",
     "event",
     "events",
     "export",
@@ -98,6 +103,7 @@ __all__ = [
     "source",
     "sources",
     "to_arrow",
+    "to_networkx",
     "to_pandas",
 ]
 
@@ -241,3 +247,54 @@ def to_arrow(data: Dataset | Iterable[Event] | None = None, table: str = "events
     from pakru.frames import to_arrow as arrow  # noqa: PLC0415
 
     return arrow(data, table)
+
+
+def count(
+    by: str = "year",
+    between: object = None,
+    *,
+    disputed: str = "accepted",
+    **filters: Any,
+) -> Counts:
+    """Events of the shipped dataset counted ``by`` year, decade, type or quad class.
+
+    ``between`` and ``filters`` are those of :func:`events`. Each bin has ``min`` (events
+    certainly in it), ``max`` (events possibly in it) and ``expected`` (each event spread
+    evenly over its date); ``disputed`` (``accepted``, ``unresolved`` or ``all``) also
+    counts other readings of disputed dates. See :mod:`pakru.counts`.
+    """
+    from pakru.counts import count as counter  # noqa: PLC0415
+
+    return counter(_shipped(), by, between, disputed=disputed, **filters)
+
+
+def dyads(
+    directed: bool = True,
+    by: str = "year",
+    codes: str = "cow",
+    *,
+    between: object = None,
+    **filters: Any,
+) -> Dyads:
+    """The dyad-year panel of state participants of the shipped dataset's events.
+
+    ``codes`` is ``cow``, ``gw`` or ``iso3``; ``between`` and ``filters`` are those of
+    :func:`events`. Years the data does not cover are flagged ``covered=False`` and have
+    missing counts. See :mod:`pakru.dyads`.
+    """
+    from pakru.dyads import dyads as panel  # noqa: PLC0415
+
+    return panel(
+        _shipped(), directed=directed, by=by, codes=codes, between=between, **filters
+    )
+
+
+def to_networkx(data: Dataset | Iterable[Event] | None = None) -> Any:
+    """Actors and events as a bipartite ``networkx.DiGraph`` (the ``networkx`` extra).
+
+    See :mod:`pakru.graph` for the nodes, edges and attributes.
+    """
+    from pakru.exports import select  # noqa: PLC0415
+    from pakru.graph import to_networkx as graph  # noqa: PLC0415
+
+    return graph(select(data))

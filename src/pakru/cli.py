@@ -249,7 +249,17 @@ def _bibliography(args: argparse.Namespace) -> str:
     return pakru.cite(list(found), args.style, markup=args.markup)
 
 
-EXPORT_FORMATS = ("json", "jsonl", "csv", "datapackage", "timelinejs", "parquet", "csl-json")
+EXPORT_FORMATS = (
+    "json",
+    "jsonl",
+    "csv",
+    "datapackage",
+    "timelinejs",
+    "parquet",
+    "csl-json",
+    "graphml",
+    "gexf",
+)
 
 
 def _add_export(sub: Any) -> None:
