@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from pakru.counts import Counts
-    from pakru.dyads import Dyads
+    from pakru.panels import Dyads
 
 __all__ = [
     "ACTOR_KINDS",
@@ -280,9 +280,9 @@ def dyads(
 
     ``codes`` is ``cow``, ``gw`` or ``iso3``; ``between`` and ``filters`` are those of
     :func:`events`. Years the data does not cover are flagged ``covered=False`` and have
-    missing counts. See :mod:`pakru.dyads`.
+    missing counts. See :mod:`pakru.panels`.
     """
-    from pakru.dyads import dyads as panel  # noqa: PLC0415
+    from pakru.panels import dyads as panel  # noqa: PLC0415
 
     return panel(
         _shipped(), directed=directed, by=by, codes=codes, between=between, **filters

@@ -149,7 +149,7 @@ def write_graphml(sel: Selection, out: Path) -> list[Path]:
         node = ET.SubElement(graph, "node", {"id": ident})
         for name, value in attrs.items():
             ET.SubElement(node, "data", {"key": f"node_{name}"}).text = _text(value)
-    for i, (source, target, attrs) in enumerate(edges):
+    for source, target, attrs in edges:
         edge = ET.SubElement(graph, "edge", {"source": source, "target": target})
         for name, value in attrs.items():
             ET.SubElement(edge, "data", {"key": f"edge_{name}"}).text = _text(value)

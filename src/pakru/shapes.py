@@ -1,7 +1,7 @@
 """The analysis shapes as tables: counts and dyad-year panels beside the record tables.
 
 ``pakru.to_pandas(table="counts")`` and ``table="dyads"`` (likewise ``to_arrow``) give
-the shapes of :mod:`pakru.counts` (by year, accepted dates) and :mod:`pakru.dyads`
+the shapes of :mod:`pakru.counts` (by year, accepted dates) and :mod:`pakru.panels`
 (directed, COW codes) of the data, and the ``parquet`` export writes them as
 ``counts.parquet`` and ``dyads.parquet`` beside the record tables. Other settings come
 from ``pakru.count(...)`` and ``pakru.dyads(...)``, whose results have ``to_pandas()``
@@ -65,7 +65,7 @@ def counts_table(by: str = "year") -> Table:
 @functools.cache
 def dyads_table(codes: str = "cow", *, directed: bool = True) -> Table:
     """The layout of a dyad-year panel's rows."""
-    from pakru.dyads import KEY_COLUMNS  # noqa: PLC0415
+    from pakru.panels import KEY_COLUMNS  # noqa: PLC0415
 
     key1, key2 = KEY_COLUMNS[codes]
     kind = "string" if codes == "iso3" else "integer"
@@ -110,7 +110,7 @@ def shape_rows(
 ) -> tuple[Table, list[dict[str, Any]]]:
     """The default shape table ``name`` of ``events``; coverage and actors from ``origin``."""
     from pakru.counts import count_events, dataset_coverage  # noqa: PLC0415
-    from pakru.dyads import dyad_years  # noqa: PLC0415
+    from pakru.panels import dyad_years  # noqa: PLC0415
 
     cover = dataset_coverage(origin)
     if name == "counts":

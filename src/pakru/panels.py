@@ -11,7 +11,9 @@ An event counts in every year its date reaches: an interval (``1979-12/1989-02-1
 each year it runs through, an uncertain date (``197X``) in each year it may fall in.
 ``events_certain`` counts only the events that certainly touch the year (see
 :func:`pakru.counts.certain_years`). An event with k states of k different codes gives
-k·(k−1) directed rows (half as many undirected) in each year it spans.
+k·(k−1) directed rows (half as many undirected) in each year it spans. An event counts
+for a state only in the years it held its code (:data:`CODE_PERIODS`): an open-ended
+relationship of the USSR does not run on into Russia's years in an ``iso3`` panel.
 
 Coverage: every dyad gets a row for each year of the dataset's coverage range, and a
 ``covered`` flag (:class:`pakru.counts.Coverage`). In a covered year a count of 0 means
@@ -190,6 +192,11 @@ def _type_column(event_type: str) -> str:
     return "type_" + event_type.replace("-", "_")
 
 
+def _order(code: int | str) -> tuple[int, str]:
+    """Codes of one system in their natural order (numbers as numbers)."""
+    return (code, "") if isinstance(code, int) else (0, code)
+
+
 def _code(actor: Actor, codes: str) -> int | str | None:
     return {"cow": actor.cow, "gw": actor.gw, "iso3": actor.iso3}[codes]
 
@@ -264,14 +271,16 @@ def dyad_years(
         certain = certain_years(event.date)
         q = 3 + quad_index[quad_of(event.type)]
         t = 3 + len(QUADS) + type_index[event.type]
-        ordered = sorted(roles, key=str)
+        ordered = sorted(roles, key=_order)
         for a in ordered:
             for b in ordered:
-                if a == b or (not directed and str(a) > str(b)):
+                if a == b or (not directed and _order(a) > _order(b)):
                     continue
                 pairs.add((a, b))
                 acts = directed and any((ra, rb) in ACTS_ON for ra in roles[a] for rb in roles[b])
                 for year in span:
+                    if year not in units[a].years or year not in units[b].years:
+                        continue
                     cell = cells.get((a, b, year))
                     if cell is None:
                         cell = cells[a, b, year] = [0] * width
@@ -281,10 +290,9 @@ def dyad_years(
                     cell[q] += 1
                     cell[t] += 1
     rows = []
-    for a, b in sorted(pairs, key=lambda p: (str(p[0]), str(p[1]))):
+    for a, b in sorted(pairs, key=lambda p: (_order(p[0]), _order(p[1]))):
         ua, ub = units[a], units[b]
         pair_years = set(range(max(ua.years.start, ub.years.start), min(ua.years.stop, ub.years.stop)))
-        pair_years.update(y for y in range(first, last + 1) if (a, b, y) in cells)
         for year in sorted(pair_years):
             covered = year in coverage_of.years
             cell = cells.get((a, b, year))
