@@ -14,7 +14,6 @@ from pakru import Actor, Claim, Dispute, Event, Evidence, Participant, parse_edt
 from pakru.counts import (
     BY,
     DISPUTED,
-    count,
     count_events,
     count_range,
     coverage,
@@ -134,7 +133,7 @@ def test_every_bin_holds_min_le_expected_le_max_and_expected_sums_to_the_events(
     st.integers(0, 20000),
     st.sampled_from(DISPUTED),
 )
-def test_widening_a_bin_never_lowers_its_maximum_or_minimum(
+def test_widening_a_bin_never_lowers_its_maximum_or_minimum(  # noqa: PLR0917
     found: list[Event], start: dt.date, length: int, before: int, after: int, disputed: str
 ) -> None:
     cover = coverage(found)
@@ -180,14 +179,14 @@ def test_a_decade_date_is_possible_in_each_of_its_years_and_certain_in_none() ->
     decade_events = [e for e in pakru.dataset() if e.date.edtf.startswith("197X")]
     if not decade_events:
         pytest.skip("the data has no 197X event")
-    counts = count_events(
-        decade_events, "year", coverage_of=dataset_coverage(pakru.dataset())
-    )
+    counts = count_events(decade_events, "year", coverage_of=dataset_coverage(pakru.dataset()))
     for year in range(1970, 1980):
         b = counts.get(year)
         assert b is not None
         assert (b.min, b.max) == (0, len(decade_events))
-        assert math.isclose(b.expected, len(decade_events) * (b.end - b.start).days / 3652 + 0, rel_tol=0.01)
+        assert math.isclose(
+            b.expected, len(decade_events) * (b.end - b.start).days / 3652 + 0, rel_tol=0.01
+        )
 
 
 def test_a_long_war_is_counted_across_its_years_not_only_its_first() -> None:

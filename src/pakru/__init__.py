@@ -284,9 +284,7 @@ def dyads(
     """
     from pakru.panels import dyads as panel  # noqa: PLC0415
 
-    return panel(
-        _shipped(), directed=directed, by=by, codes=codes, between=between, **filters
-    )
+    return panel(_shipped(), directed=directed, by=by, codes=codes, between=between, **filters)
 
 
 def to_networkx(data: Dataset | Iterable[Event] | None = None) -> Any:

@@ -322,7 +322,7 @@ def _tally(
                     inside[0] += 1
                     inside[1] += lo >= blo and hi <= bhi
                 i += 1
-        for i, (reached, within) in touched.items():
+        for i, (_, within) in touched.items():
             acc[i][1] += 1
             acc[i][0] += within == len(event_spans)
     return acc
@@ -350,8 +350,8 @@ def count_events(
         tally = dict.fromkeys(keys, 0)
         for event in selected:
             tally[key_of(event.type)] += 1
-        bins = tuple(Bin(k, n, n, float(n)) for k, n in tally.items())
-        return Counts(by, disputed, len(selected), bins)
+        fixed = tuple(Bin(k, n, n, float(n)) for k, n in tally.items())
+        return Counts(by, disputed, len(selected), fixed)
     spans = _spans(selected, coverage_of, disputed)
     days = [d for s in spans for span in s for d in span] + [
         coverage_of.start.toordinal(),
@@ -360,7 +360,7 @@ def count_events(
     first, last = dt.date.fromordinal(min(days)).year, dt.date.fromordinal(max(days)).year
     layout = _time_bins(by, first, last)
     acc = _tally(spans, [(lo, hi) for _, lo, hi in layout])
-    bins = []
+    bins: list[Bin] = []
     for (key, lo, hi), (low, high, expected) in zip(layout, acc, strict=True):
         years = range(key, dt.date.fromordinal(hi).year + 1)
         covered = any(y in coverage_of.years for y in years)

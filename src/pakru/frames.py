@@ -112,8 +112,10 @@ def _shape(data: Data | None, dataset: Dataset | None, name: str) -> tuple[Table
 
 
 def rows_to_pandas(layout: Table, rows: list[dict[str, Any]]) -> Any:
-    """Rows laid out as ``layout`` (a table of :mod:`pakru.tables` or :mod:`pakru.shapes`)
-    as a ``pandas.DataFrame`` with typed columns (needs the ``pandas`` extra)."""
+    """Rows laid out as ``layout`` as a ``pandas.DataFrame`` (needs the ``pandas`` extra).
+
+    ``layout`` is a table of :mod:`pakru.tables` or :mod:`pakru.shapes`; columns are typed.
+    """
     pd = require_extra("pandas", "pandas", "to_pandas()")
     np = require_extra("numpy", "pandas", "to_pandas()")
     columns = {

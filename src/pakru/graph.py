@@ -101,9 +101,7 @@ def _event_node(event: Event) -> Node:
     return f"event:{event.id}", {k: v for k, v in attrs.items() if v is not None}
 
 
-def graph_parts(
-    events: Iterable[Event], actors: Iterable[Actor]
-) -> tuple[list[Node], list[Edge]]:
+def graph_parts(events: Iterable[Event], actors: Iterable[Actor]) -> tuple[list[Node], list[Edge]]:
     """The nodes (actors, then events) and edges (actor to event, with roles)."""
     nodes = [_actor_node(a) for a in actors]
     edges: list[Edge] = []
@@ -166,9 +164,9 @@ def write_gexf(sel: Selection, out: Path) -> list[Path]:
     root = ET.Element("gexf", {"xmlns": _GEXF_NS, "version": "1.2"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "pakru"
-    ET.SubElement(meta, "description").text = (
-        f"pakru data {sel.origin.data_version}: actors and events, {sel.origin.license}"
-    )
+    ET.SubElement(
+        meta, "description"
+    ).text = f"pakru data {sel.origin.data_version}: actors and events, {sel.origin.license}"
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
     for scope, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         declared = ET.SubElement(graph, "attributes", {"class": scope, "mode": "static"})
@@ -187,9 +185,7 @@ def write_gexf(sel: Selection, out: Path) -> list[Path]:
                 ET.SubElement(values, "attvalue", {"for": name, "value": _text(value)})
     edge_list = ET.SubElement(graph, "edges")
     for i, (source, target, attrs) in enumerate(edges):
-        edge = ET.SubElement(
-            edge_list, "edge", {"id": f"e{i}", "source": source, "target": target}
-        )
+        edge = ET.SubElement(edge_list, "edge", {"id": f"e{i}", "source": source, "target": target})
         values = ET.SubElement(edge, "attvalues")
         for name, value in attrs.items():
             ET.SubElement(values, "attvalue", {"for": name, "value": _text(value)})

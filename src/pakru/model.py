@@ -83,8 +83,8 @@ class Actor:
     """A state, organisation, armed group, company or person.
 
     States carry their ISO 3166-1 alpha-3 code (or the ISO 3166-3 code of a former state),
-    their Correlates of War code and their Gleditsch–Ward code. The USSR and the Russian Federation are distinct
-    actors linked through ``successor`` and ``predecessor``.
+    their Correlates of War code and their Gleditsch–Ward code. The USSR and the Russian
+    Federation are distinct actors linked through ``successor`` and ``predecessor``.
     """
 
     id: str = attrs.field(validator=_str)

@@ -244,7 +244,6 @@ def dyad_years(
     if codes not in CODES:
         raise QueryError(f"codes: expected one of {', '.join(CODES)}, got {codes!r}")
     years = coverage_of.year_range
-    first, last = years.start, years.stop - 1
     quad_index = {q: i for i, q in enumerate(QUADS)}
     type_index = {t: i for i, t in enumerate(EVENT_TYPES)}
     by_code: dict[int | str, list[Actor]] = {}
@@ -258,12 +257,7 @@ def dyad_years(
     cells: dict[tuple[int | str, int | str, int], list[int]] = {}
     pairs: set[tuple[int | str, int | str]] = set()
     for event in events:
-        roles: dict[int | str, set[str]] = {}
-        for p in event.participants:
-            actor = actors.get(p.actor)
-            code = None if actor is None or actor.kind != "state" else _code(actor, codes)
-            if code is not None:
-                roles.setdefault(code, set()).add(p.role)
+        roles = _roles_by_code(event, actors, codes)
         if len(roles) < 2:
             continue
         lo, hi = coverage_of.span(event.date)
@@ -289,11 +283,38 @@ def dyad_years(
                     cell[2] += acts
                     cell[q] += 1
                     cell[t] += 1
-    rows = []
+    rows = _panel_rows(pairs, cells, units, coverage_of, directed=directed)
+    return Dyads(directed, codes, tuple(rows))
+
+
+def _roles_by_code(
+    event: Event, actors: Mapping[str, Actor], codes: str
+) -> dict[int | str, set[str]]:
+    """The roles of the event's states, by their code."""
+    roles: dict[int | str, set[str]] = {}
+    for p in event.participants:
+        actor = actors.get(p.actor)
+        code = None if actor is None or actor.kind != "state" else _code(actor, codes)
+        if code is not None:
+            roles.setdefault(code, set()).add(p.role)
+    return roles
+
+
+def _panel_rows(
+    pairs: set[tuple[int | str, int | str]],
+    cells: Mapping[tuple[int | str, int | str, int], list[int]],
+    units: Mapping[int | str, _Unit],
+    coverage_of: Coverage,
+    *,
+    directed: bool,
+) -> list[DyadYear]:
+    """A row per dyad and year the two codes share, with the counts of ``cells``."""
+    width = 3 + len(QUADS) + len(EVENT_TYPES)
+    rows: list[DyadYear] = []
     for a, b in sorted(pairs, key=lambda p: (_order(p[0]), _order(p[1]))):
         ua, ub = units[a], units[b]
-        pair_years = set(range(max(ua.years.start, ub.years.start), min(ua.years.stop, ub.years.stop)))
-        for year in sorted(pair_years):
+        shared = range(max(ua.years.start, ub.years.start), min(ua.years.stop, ub.years.stop))
+        for year in shared:
             covered = year in coverage_of.years
             cell = cells.get((a, b, year))
             if cell is None and not covered:
@@ -315,7 +336,7 @@ def dyad_years(
                     None if counts is None else tuple(counts[3 + len(QUADS) :]),
                 )
             )
-    return Dyads(directed, codes, tuple(rows))
+    return rows
 
 
 def dyads(
