@@ -224,10 +224,17 @@ class _Unit:
         first = years.start if None in firsts else min(f for f in firsts if f is not None)
         last = years.stop - 1 if None in lasts else max(x for x in lasts if x is not None)
         self.years = range(max(first, years.start), min(last, years.stop - 1) + 1)
+        self._held: dict[int, str] = {}
 
     def actor_in(self, year: int) -> str:
         """The actor that held the code for most of ``year``."""
-        return max(self.actors, key=lambda a: (_days_in(a, year), a.id)).id
+        if len(self.actors) == 1:
+            return self.actors[0].id
+        found = self._held.get(year)
+        if found is None:
+            found = max(self.actors, key=lambda a: (_days_in(a, year), a.id)).id
+            self._held[year] = found
+        return found
 
 
 def dyad_years(
@@ -309,33 +316,48 @@ def _panel_rows(
     directed: bool,
 ) -> list[DyadYear]:
     """A row per dyad and year the two codes share, with the counts of ``cells``."""
-    width = 3 + len(QUADS) + len(EVENT_TYPES)
+    n = 3 + len(QUADS)
+    zero_quads, zero_types = (0,) * len(QUADS), (0,) * len(EVENT_TYPES)
+    covered_years = coverage_of.years
     rows: list[DyadYear] = []
     for a, b in sorted(pairs, key=lambda p: (_order(p[0]), _order(p[1]))):
         ua, ub = units[a], units[b]
         shared = range(max(ua.years.start, ub.years.start), min(ua.years.stop, ub.years.stop))
         for year in shared:
-            covered = year in coverage_of.years
+            covered = year in covered_years
             cell = cells.get((a, b, year))
-            if cell is None and not covered:
-                counts: list[int] | None = None
-            else:
-                counts = cell if cell is not None else [0] * width
-            rows.append(
-                DyadYear(
+            first, second = ua.actor_in(year), ub.actor_in(year)
+            if cell is not None:
+                row = DyadYear(
                     a,
                     b,
                     year,
-                    ua.actor_in(year),
-                    ub.actor_in(year),
+                    first,
+                    second,
                     covered,
-                    None if counts is None else counts[0],
-                    None if counts is None else counts[1],
-                    None if counts is None or not directed else counts[2],
-                    None if counts is None else tuple(counts[3 : 3 + len(QUADS)]),
-                    None if counts is None else tuple(counts[3 + len(QUADS) :]),
+                    cell[0],
+                    cell[1],
+                    cell[2] if directed else None,
+                    tuple(cell[3:n]),
+                    tuple(cell[n:]),
                 )
-            )
+            elif covered:
+                row = DyadYear(
+                    a,
+                    b,
+                    year,
+                    first,
+                    second,
+                    True,
+                    0,
+                    0,
+                    0 if directed else None,
+                    zero_quads,
+                    zero_types,
+                )
+            else:
+                row = DyadYear(a, b, year, first, second, False, None, None, None, None, None)
+            rows.append(row)
     return rows
 
 
