@@ -108,12 +108,14 @@ def home_figure(dataset: Dataset, root: str) -> str:
     ``root`` is the relative address of the site's root from the page (``""`` on the
     home page, ``"../"`` one folder down); each bar links to its year on its decade page.
     """
+    began = {event_year(e) for e in dataset}
     return figure_block(
         dataset,
         _year_span(dataset),
         ident="pakru-all-years",
         title="Events per year, by kind of event",
-        link=lambda y: f"{root}{_decade_url(y // 10 * 10)}#{y}",
+        # Only years where events began have a heading on their decade's page.
+        link=lambda y: f"{root}{_decade_url(y // 10 * 10)}#{y}" if y in began else None,
         caption=(
             f"{_plural(len(dataset), 'event')}, counted per year with their uncertainty: a bar "
             "is the expected count (an event dated only to a decade, or lasting years, is "
