@@ -69,6 +69,15 @@ def test_the_graph_is_bipartite_actors_to_events_with_roles(reference: object) -
     assert nx.is_bipartite(graph)
 
 
+def test_the_command_line_writes_graphml_for_a_query(tmp_path: Path) -> None:
+    from pakru.cli import main  # noqa: PLC0415
+
+    assert main(["export", "--format", "graphml", "--out", str(tmp_path), "--actor", "ussr"]) == 0
+    read = nx.read_graphml(tmp_path / "pakru.graphml")
+    events = {n for n, t in read.nodes(data="node_type") if t == "event"}
+    assert events == {f"event:{e.id}" for e in pakru.events(actor="ussr")}
+
+
 def test_text_is_escaped_as_xml(tmp_path: Path) -> None:
     hostile = pakru.Dataset(
         events=(),
