@@ -279,9 +279,9 @@ def dyad_years(
                     continue
                 pairs.add((a, b))
                 acts = directed and any((ra, rb) in ACTS_ON for ra in roles[a] for rb in roles[b])
-                for year in span:
-                    if year not in units[a].years or year not in units[b].years:
-                        continue
+                ya, yb = units[a].years, units[b].years
+                held = range(max(span.start, ya.start, yb.start), min(span.stop, ya.stop, yb.stop))
+                for year in held:
                     cell = cells.get((a, b, year))
                     if cell is None:
                         cell = cells[a, b, year] = [0] * width
