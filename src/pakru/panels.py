@@ -207,7 +207,9 @@ def _years_of(actor: Actor) -> tuple[int | None, int | None]:
 
 
 def _days_in(actor: Actor, year: int) -> int:
-    start, end = CODE_PERIODS.get(actor.id, (None, None))
+    if actor.id not in CODE_PERIODS:  # held its code all along
+        return 366
+    start, end = CODE_PERIODS[actor.id]
     lo = max(dt.date(year, 1, 1), start or dt.date.min)
     hi = min(dt.date(year, 12, 31), end or dt.date.max)
     return max((hi - lo).days + 1, 0)
