@@ -235,6 +235,22 @@ def test_counts_cover_the_data_and_come_as_frames() -> None:
         counts.bins[0].min = 5  # type: ignore[misc]
 
 
+def test_a_loaded_dataset_counts_and_pairs_its_own_events() -> None:
+    visit = Event(
+        "v",
+        parse_edtf("1972-03"),
+        "A visit",
+        "A visit.",
+        "visit",
+        (Participant("state-0", "visitor"), Participant("state-1", "host")),
+        EVIDENCE,
+    )
+    data = _dataset([visit])
+    assert [(b.key, b.min, b.max) for b in data.count("year")] == [(1972, 1, 1)]
+    assert data.count("quad", actor="state-0").get("verbal-cooperation").max == 1  # type: ignore[union-attr]
+    assert [(r.code1, r.code2, r.year) for r in data.dyads(directed=False)] == [(100, 101, 1972)]
+
+
 def test_quad_classes_follow_plover() -> None:
     assert quad_of("war") == "material-conflict"
     assert quad_of("military-aid") == "material-cooperation"
