@@ -227,8 +227,9 @@ def export(
 ) -> tuple[Path, ...]:
     """Write ``data`` (a dataset, a query result, or None for all) in ``format`` into ``out``.
 
-    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``
-    and ``parquet`` (``arrow`` extra). Returns the files written; see :mod:`pakru.exports`.
+    Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``,
+    ``parquet`` (``arrow`` extra), ``csl-json``, ``graphml`` and ``gexf``. Returns the
+    files written; see :mod:`pakru.exports`.
     """
     from pakru.exports import export as write  # noqa: PLC0415
 
