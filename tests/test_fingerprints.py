@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from copies import as_html
-from pakru.rules import FINGERPRINTS
 from samples import write_folder
 
 import pakru
 from pakru.cli import main
 from pakru.fingerprint import fingerprint
 from pakru.loader.fingerprints import read_fingerprints, render_fingerprints
+from pakru.rules import FINGERPRINTS
 
 TASHKENT = "1966-01-10-tashkent-declaration"
 GSE = "w-gse-tashkent-declaration-1966"

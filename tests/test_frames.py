@@ -113,6 +113,9 @@ def test_unknown_table_is_a_query_error() -> None:
         ("pandas", pakru.to_pandas, "pandas"),
         ("pyarrow", pakru.to_arrow, "arrow"),
         ("pyarrow", lambda: pakru.export(None, "parquet", "unused-folder"), "arrow"),
+        ("networkx", pakru.to_networkx, "networkx"),
+        ("pandas", lambda: pakru.count("quad").to_pandas(), "pandas"),
+        ("pyarrow", lambda: pakru.dyads().to_arrow(), "arrow"),
     ],
 )
 def test_a_missing_extra_is_named(
@@ -135,7 +138,8 @@ def test_a_missing_extra_is_named(
 def test_import_pakru_loads_no_optional_library(run_python: Any) -> None:
     code = (
         "import sys, pakru\n"
-        "heavy = {'pandas', 'pyarrow', 'numpy', 'jsonschema', 'frictionless', 'yaml', 'csv'}\n"
+        "heavy = {'pandas', 'pyarrow', 'numpy', 'jsonschema', 'frictionless', 'yaml', 'csv',"
+        " 'networkx', 'duckdb'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     result = run_python("-c", code)

@@ -37,6 +37,7 @@ LAYERS = {
     "pakru.schemas": 0,
     "pakru.tables": 0,
     "pakru.fingerprint": 0,
+    "pakru.quads": 0,
     "pakru.loader": 1,
     "pakru.exports": 2,
     "pakru.citation": 2,
@@ -46,6 +47,10 @@ LAYERS = {
     "pakru.anchoring": 2,
     "pakru.context": 2,
     "pakru.annotation": 2,
+    "pakru.counts": 2,
+    "pakru.panels": 2,
+    "pakru.shapes": 2,
+    "pakru.graph": 2,
     "pakru.cli": 3,
     "pakru.__main__": 3,
     "pakru": 3,  # the facade

@@ -28,7 +28,10 @@ for folder in (REPO / "docs" / "hooks", REPO / "tools"):
         sys.path.append(str(folder))
 
 import check_site  # noqa: E402
-from pakrudocs import figure, inventory, pages  # noqa: E402
+from pakrudocs import figure, inventory, pages, relations  # noqa: E402
+
+from pakru.counts import dataset_coverage  # noqa: E402
+from pakru.quads import COOPERATION, quad_of  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 TASHKENT = "1966-01-10-tashkent-declaration"
@@ -162,25 +165,44 @@ def _parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)  # noqa: S314 - the SVG is made by the test itself
 
 
-def _bar_totals(svg: str) -> dict[int, int]:
+_RANGE = re.compile(r"(\d+): (?:(\d+) events?|(\d+) to (\d+) events, about ([\d.]+) expected)")
+
+
+def _bar_ranges(svg: str) -> dict[int, tuple[int, int, float]]:
+    """Each year's bar: (min, max, expected) as its tooltip states them."""
     root = _parse(svg)
-    totals = {}
+    found = {}
     for bar in root.iter():
         if bar.tag in (f"{SVG}a", f"{SVG}g"):
             title = bar.find(f"{SVG}title")
             assert title is not None
             assert title.text is not None
-            year, count = re.fullmatch(r"(\d+): (\d+) events?", title.text).groups()  # type: ignore[union-attr]
-            totals[int(year)] = int(count)
-    return totals
+            match = _RANGE.fullmatch(title.text)
+            assert match is not None, title.text
+            year, exact, low, high, expected = match.groups()
+            if exact is not None:
+                found[int(year)] = (int(exact), int(exact), float(exact))
+            else:
+                found[int(year)] = (int(low), int(high), float(expected))
+    return found
 
 
-def test_figure_counts_every_event_by_the_year_it_began() -> None:
+def _bar_totals(svg: str) -> dict[int, int]:
+    return {year: high for year, (_, high, _) in _bar_ranges(svg).items()}
+
+
+def test_figure_counts_every_event_with_its_range() -> None:
     data = pakru.dataset()
     years = range(1940, 2030)
     svg = figure.timeline_svg(data, years, ident="t", title="All")
-    expected = Counter((e.date.earliest or e.date.latest).year for e in data)  # type: ignore[union-attr]
-    assert _bar_totals(svg) == dict(expected)
+    counts = pakru.count("year")
+    drawn = _bar_ranges(svg)
+    assert drawn == {
+        b.key: (b.min, b.max, pytest.approx(b.expected, abs=0.05)) for b in counts if b.max
+    }
+    assert sum(e for _, _, e in drawn.values()) == pytest.approx(len(data), abs=0.05 * len(drawn))
+    # A ten-year war is spread over its years, not piled on the first.
+    assert drawn[1985][1] > drawn[1985][0]
 
 
 def test_figure_is_accessible_and_deterministic() -> None:
@@ -189,7 +211,7 @@ def test_figure_is_accessible_and_deterministic() -> None:
     root = _parse(svg)
     assert root.get("aria-labelledby") == "d-title d-desc"
     assert root.find(f"{SVG}title").text == "The 1960s"  # type: ignore[union-attr]
-    assert "events by the year they began" in root.find(f"{SVG}desc").text  # type: ignore[union-attr,operator]
+    assert "certainly in the year to those possibly in it" in root.find(f"{SVG}desc").text  # type: ignore[union-attr,operator]
     labels = [t.text for t in root.iter(f"{SVG}text")]
     for group in figure.GROUPS:
         assert group.label in labels
@@ -223,6 +245,35 @@ def test_figure_links_each_bar_where_asked() -> None:
         pakru.dataset(), range(1966, 1967), ident="x", title="x", link=lambda y: f"#{y}"
     )
     assert '<a href="#1966" aria-label="1966: ' in svg
+
+
+def test_relations_figure_shows_cooperation_against_conflict_with_ranges() -> None:
+    data = pakru.dataset()
+    cover = dataset_coverage(data)
+    svg = relations.relations_svg(data, cover.year_range, ident="r", title="R", cover=cover)
+    root = _parse(svg)
+    assert root.get("aria-labelledby") == "r-title r-desc"
+    tips = [t.text or "" for t in root.iter(f"{SVG}title")]
+    coop = pakru.count("year", type=[t for t in EVENT_TYPES if quad_of(t) in COOPERATION])
+    war = next(t for t in tips if t.startswith("1985, conflict: "))
+    b = pakru.count("year", type=[t for t in EVENT_TYPES if quad_of(t) not in COOPERATION]).get(
+        1985
+    )
+    assert b is not None
+    assert war == f"1985, conflict: {figure.range_text(b.min, b.max, b.expected)}"
+    c = coop.get(1966)
+    assert c is not None
+    assert f"1966, cooperation: {figure.range_text(c.min, c.max, c.expected)}" in tips
+    heights = [float(r.get("height", "0")) for r in root.iter(f"{SVG}rect")]
+    assert all(h >= 0 for h in heights)
+    view = [float(v) for v in (root.get("viewBox") or "").split()]
+    for rect in root.iter(f"{SVG}rect"):
+        assert 0 <= float(rect.get("y", "0")) <= view[3]
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"Material conflict", "Verbal cooperation", "cooperation", "conflict"} <= set(labels)
+    assert svg == relations.relations_svg(data, cover.year_range, ident="r", title="R", cover=cover)
+    block = relations.relations_block(data)
+    assert "pakru-figure-wide" in block  # scrolls sideways on a phone instead of shrinking
 
 
 # -- inventory ----------------------------------------------------------------------------
@@ -345,7 +396,8 @@ def test_busy_actors_get_a_figure_of_their_events(built: dict[str, str]) -> None
     text = built["actors/ussr.md"]
     assert text.count("<svg ") == 1
     svg = text[text.index("<svg ") : text.index("</svg>") + len("</svg>")]
-    assert sum(_bar_totals(svg).values()) == len(pakru.events(actor="ussr"))
+    expected = sum(e for _, _, e in _bar_ranges(svg).values())
+    assert expected == pytest.approx(len(pakru.events(actor="ussr")), abs=0.5)
 
 
 # -- the MkDocs hooks -----------------------------------------------------------------------

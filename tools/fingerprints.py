@@ -20,14 +20,13 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from pakru.loader.manifest import FINGERPRINTS, MANIFEST, data_files, render_manifest  # noqa: E402
-
 from pakru._version import DATA_VERSION  # noqa: E402
 from pakru.corpus import Corpus, digest  # noqa: E402
 from pakru.errors import DataError, Problem  # noqa: E402
 from pakru.fingerprint import Fingerprint, fingerprint  # noqa: E402
-from pakru.loader.tree import _from_yaml  # noqa: E402
 from pakru.loader.fingerprints import render_fingerprints  # noqa: E402
+from pakru.loader.manifest import FINGERPRINTS, MANIFEST, data_files, render_manifest  # noqa: E402
+from pakru.loader.tree import _from_yaml  # noqa: E402
 
 DATA = ROOT / "src" / "pakru" / "data"
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from pakru.anchoring import Anchor
     from pakru.collection import Dataset, EventList
     from pakru.context import InContext
+    from pakru.counts import Counts
     from pakru.dates import EDTFDate, EDTFPoint, Precision, parse_edtf
     from pakru.errors import (
         DataError,
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
         Source,
         Tombstone,
     )
+    from pakru.panels import Dyads
     from pakru.pinning import require
     from pakru.vocabulary import (
         ACTOR_KINDS,
@@ -124,7 +126,9 @@ __all__ = [
     "anchor",
     "cite",
     "clear_cache",
+    "count",
     "dataset",
+    "dyads",
     "event",
     "events",
     "export",
@@ -137,6 +141,7 @@ __all__ = [
     "source",
     "sources",
     "to_arrow",
+    "to_networkx",
     "to_pandas",
 ]
 
@@ -362,9 +367,9 @@ def export(
     """Write ``data`` (a dataset, a query result, or None for all) in ``format`` into ``out``.
 
     Formats: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless), ``timelinejs``,
-    ``parquet`` (``arrow`` extra), ``csl-json`` and ``web-annotation`` (W3C JSON-LD; with
-    ``corpus``, a corpus folder, it quotes the passages). Returns the files written; see
-    :mod:`pakru.exports`.
+    ``parquet`` (``arrow`` extra), ``csl-json``, ``web-annotation`` (W3C JSON-LD; with
+    ``corpus``, a corpus folder, it quotes the passages), ``graphml`` and ``gexf``. Returns
+    the files written; see :mod:`pakru.exports`.
     """
     from pakru.exports.writers import export as write  # noqa: PLC0415
 
@@ -383,6 +388,55 @@ def to_arrow(data: Dataset | Iterable[Event] | None = None, table: str = "events
     from pakru.exports.frames import to_arrow as arrow  # noqa: PLC0415
 
     return arrow(data, table)
+
+
+def count(
+    by: str = "year",
+    between: object = None,
+    *,
+    disputed: str = "accepted",
+    **filters: Any,
+) -> Counts:
+    """Events of the shipped dataset counted ``by`` year, decade, type or quad class.
+
+    ``between`` and ``filters`` are those of :func:`events`. Each bin has ``min`` (events
+    certainly in it), ``max`` (events possibly in it) and ``expected`` (each event spread
+    evenly over its date); ``disputed`` (``accepted``, ``unresolved`` or ``all``) also
+    counts other readings of disputed dates. See :mod:`pakru.counts`.
+    """
+    from pakru.counts import count as counter  # noqa: PLC0415
+
+    return counter(_shipped(), by, between, disputed=disputed, **filters)
+
+
+def dyads(
+    directed: bool = True,
+    by: str = "year",
+    codes: str = "cow",
+    *,
+    between: object = None,
+    **filters: Any,
+) -> Dyads:
+    """The dyad-year panel of state participants of the shipped dataset's events.
+
+    ``codes`` is ``cow``, ``gw`` or ``iso3``; ``between`` and ``filters`` are those of
+    :func:`events`. Years the data does not cover are flagged ``covered=False`` and have
+    missing counts. See :mod:`pakru.panels`.
+    """
+    from pakru.panels import dyads as panel  # noqa: PLC0415
+
+    return panel(_shipped(), directed=directed, by=by, codes=codes, between=between, **filters)
+
+
+def to_networkx(data: Dataset | Iterable[Event] | None = None) -> Any:
+    """Actors and events as a bipartite ``networkx.DiGraph`` (the ``networkx`` extra).
+
+    See :mod:`pakru.graph` for the nodes, edges and attributes.
+    """
+    from pakru.exports.selection import select  # noqa: PLC0415
+    from pakru.graph import to_networkx as graph  # noqa: PLC0415
+
+    return graph(select(data))
 
 
 # Dataset and EventList methods (export, to_pandas, to_arrow, overlay) hand over to these.

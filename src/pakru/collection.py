@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from os import PathLike
     from pathlib import Path
 
+    from pakru.counts import Counts
+    from pakru.panels import Dyads
+
 __all__ = ["Dataset", "EventList"]
 
 
@@ -197,6 +200,18 @@ class Dataset:
     def to_arrow(self, table: str = "events") -> Any:
         """A table of the dataset as a ``pyarrow.Table`` (the ``arrow`` extra)."""
         return handed("to_arrow")(self, table)
+
+    def count(self, by: str = "year", between: object = None, **options: Any) -> Counts:
+        """The events counted with their uncertainty, as :func:`pakru.count` does."""
+        from pakru.counts import count  # noqa: PLC0415
+
+        return count(self, by, between, **options)
+
+    def dyads(self, directed: bool = True, by: str = "year", **options: Any) -> Dyads:
+        """The dyad-year panel of the events, as :func:`pakru.dyads` gives it."""
+        from pakru.panels import dyads  # noqa: PLC0415
+
+        return dyads(self, directed=directed, by=by, **options)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._events)

@@ -94,9 +94,9 @@ class Office:
 class Actor:
     """A state, organisation, armed group, company or person.
 
-    States carry their ISO 3166-1 alpha-3 code (or the ISO 3166-3 code of a former state)
-    and their Correlates of War code. The USSR and the Russian Federation are distinct
-    actors linked through ``successor`` and ``predecessor``.
+    States carry their ISO 3166-1 alpha-3 code (or the ISO 3166-3 code of a former state),
+    their Correlates of War code and their Gleditsch–Ward code. The USSR and the Russian
+    Federation are distinct actors linked through ``successor`` and ``predecessor``.
     """
 
     id: str = attrs.field(validator=_str)
@@ -109,6 +109,7 @@ class Actor:
     successor: str | None = attrs.field(default=None, validator=_opt_str)
     offices: tuple[Office, ...] = attrs.field(default=(), validator=_tuple_of(Office))
     description: str | None = attrs.field(default=None, validator=_opt_str)
+    gw: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
 
 
 @attrs.frozen

@@ -187,6 +187,7 @@ _DOCS: dict[str, str] = {
     "Actor.aliases": "Other names the actor is found by (unique across actors).",
     "Actor.iso3": "ISO 3166-1 alpha-3 code (ISO 3166-3 for former states); states only.",
     "Actor.cow": "Correlates of War state number; states only.",
+    "Actor.gw": "Gleditsch–Ward state number; states only.",
     "Actor.predecessor": "Actor id of the predecessor state.",
     "Actor.successor": "Actor id of the successor state.",
     "Actor.offices": "Offices a person held.",

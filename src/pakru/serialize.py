@@ -129,6 +129,7 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
         "aliases": list(actor.aliases),
         "iso3": actor.iso3,
         "cow": actor.cow,
+        "gw": actor.gw,
         "predecessor": actor.predecessor,
         "successor": actor.successor,
         "offices": [
@@ -257,6 +258,7 @@ def actor_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Actor:
             for o in data.get("offices", ())
         ),
         data.get("description"),
+        gw=data.get("gw"),
     )
 
 

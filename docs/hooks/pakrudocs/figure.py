@@ -1,5 +1,10 @@
 """The timeline figure: events per year, stacked by kind of event, as a standalone SVG.
 
+Each bar is the expected number of events in the year (:func:`pakru.count`: an event's
+date spread evenly over its days), stacked by kind of event; a whisker runs from the
+events certainly in the year to those possibly in it, so a ``197X`` event or a ten-year
+war shows as the uncertainty it is, not as a spike in its first year.
+
 The SVG is written here as text (no plotting library, no fonts or network needed), so
 the same data always gives the same bytes. It names itself (``<title>``, ``<desc>``),
 labels its axes and legend in text, and gives each bar segment a tooltip; a bar can
@@ -8,15 +13,15 @@ link to the page that lists that year's events.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
 from pakru import EVENT_TYPES, Event
+from pakru.counts import Counts, Coverage, count_events, coverage
 
-__all__ = ["GROUPS", "Group", "event_year", "group_of", "timeline_svg"]
+__all__ = ["GROUPS", "Group", "event_year", "group_of", "range_text", "timeline_svg", "year_counts"]
 
 
 @attrs.frozen
@@ -99,7 +104,32 @@ def _legend(base: float) -> list[str]:
     return out
 
 
-def timeline_svg(
+def range_text(low: int, high: int, expected: float) -> str:
+    """How a bin's count reads: ``3 events``, or ``2 to 5 events, about 3.4 expected``."""
+    noun = "event" if high == 1 else "events"
+    if low == high:
+        return f"{high} {noun}"
+    return f"{low} to {high} {noun}, about {f'{expected:.2f}'.rstrip('0').rstrip('.')} expected"
+
+
+def year_counts(
+    events: Iterable[Event], cover: Coverage | None = None
+) -> tuple[Counts, dict[str, Counts]]:
+    """The counts by year of all ``events`` and of each group's events."""
+    found = list(events)
+    cover = cover if cover is not None or not found else coverage(found)
+    if cover is None:
+        empty = Counts("year", "accepted", 0, ())
+        return empty, {g.key: empty for g in GROUPS}
+    total = count_events(found, "year", coverage_of=cover)
+    groups = {
+        g.key: count_events([e for e in found if group_of(e.type) is g], "year", coverage_of=cover)
+        for g in GROUPS
+    }
+    return total, groups
+
+
+def timeline_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
     events: Iterable[Event],
     years: range,
     *,
@@ -107,21 +137,20 @@ def timeline_svg(
     title: str,
     link: Callable[[int], str | None] = lambda _year: None,
     label_every: int = 10,
+    cover: Coverage | None = None,
 ) -> str:
     """An SVG bar chart of ``events`` per year over ``years``, stacked by group.
 
-    ``ident`` prefixes the ids inside the SVG (several figures may share a page);
-    ``link(year)`` gives the address a year's bar links to, or None; ``label_every``
-    labels the years divisible by it (1 labels every year).
+    Bars show the expected events of each year, whiskers the range from certain to
+    possible (see the module). ``cover`` bounds open-ended dates (default: the coverage
+    of ``events``). ``ident`` prefixes the ids inside the SVG (several figures may share
+    a page); ``link(year)`` gives the address a year's bar links to, or None;
+    ``label_every`` labels the years divisible by it (1 labels every year).
     """
-    counts: Counter[tuple[int, str]] = Counter()
-    totals: Counter[int] = Counter()
-    for event in events:
-        year = event_year(event)
-        if year in years:
-            counts[year, group_of(event.type).key] += 1
-            totals[year] += 1
-    top = max(totals.values(), default=0)
+    total, by_group = year_counts(events, cover)
+    bins = {b.key: b for b in total if b.key in years}
+    group_bins = {k: {b.key: b for b in c} for k, c in by_group.items()}
+    top = max((b.max for b in bins.values()), default=0)
     step = _step(max(top, 1))
     y_max = max(step, -(-top // step) * step)
     plot_w = WIDTH - LEFT - RIGHT
@@ -132,14 +161,19 @@ def timeline_svg(
     legend_rows = -(-len(GROUPS) // LEGEND_COLUMNS)
     height = base + LEGEND_GAP + (legend_rows - 1) * LEGEND_ROW + 8
 
-    total = sum(totals.values())
-    busiest = max(sorted(totals), key=lambda y: totals[y], default=None)
+    shown = [b for b in bins.values() if b.max]
+    busiest = max(shown, key=lambda b: (b.expected, -int(b.key)), default=None)
     desc = (
-        f"Bar chart of {total} events by the year they began, {years[0]} to {years[-1]}, "
-        "each bar split by kind of event: " + ", ".join(g.label.lower() for g in GROUPS) + "."
+        f"Bar chart of the expected number of events per year, {years[0]} to {years[-1]}, "
+        "each bar split by kind of event: " + ", ".join(g.label.lower() for g in GROUPS) + ". "
+        "An event whose date spans several years is spread over them; a whisker runs from "
+        "the events certainly in the year to those possibly in it."
     )
     if busiest is not None:
-        desc += f" The most events began in {busiest} ({totals[busiest]})."
+        desc += (
+            f" The most events fall in {busiest.key} "
+            f"({range_text(busiest.min, busiest.max, busiest.expected)})."
+        )
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
@@ -163,23 +197,33 @@ def timeline_svg(
         f'<text x="10" y="{_num(PLOT_TOP + PLOT_HEIGHT / 2)}" fill="{TEXT}" text-anchor="middle" '
         f'transform="rotate(-90 10 {_num(PLOT_TOP + PLOT_HEIGHT / 2)})">events</text>'
     )
-    # Bars, one per year with events, stacked in the order of GROUPS.
+    # Bars, one per year with events, stacked in the order of GROUPS, and a whisker.
     for i, year in enumerate(years):
         x = LEFT + i * slot + (slot - bar) / 2
-        if totals[year]:
-            noun = "event" if totals[year] == 1 else "events"
-            segments = [f"<title>{year}: {totals[year]} {noun}</title>"]
+        b = bins.get(year)
+        if b is not None and b.max:
+            said = range_text(b.min, b.max, b.expected)
+            segments = [f"<title>{year}: {said}</title>"]
             y = float(base)
             for group in GROUPS:
-                n = counts[year, group.key]
-                if not n:
+                g = group_bins[group.key].get(year)
+                if g is None or not g.max:
                     continue
-                h = n * scale
+                h = g.expected * scale
                 y -= h
                 segments.append(
                     f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(bar)}" height="{_num(h)}" '
-                    f'fill="{group.colour}"><title>{year}: {n} × {escape(group.label.lower())}'
-                    "</title></rect>"
+                    f'fill="{group.colour}"><title>{year}: '
+                    f"{range_text(g.min, g.max, g.expected)}, "
+                    f"{escape(group.label.lower())}</title></rect>"
+                )
+            if b.max > b.min:
+                cx = _num(x + bar / 2)
+                lo, hi = _num(base - b.min * scale), _num(base - b.max * scale)
+                cap = _num(min(bar / 2, 4))
+                segments.append(
+                    f'<path d="M{cx} {lo}V{hi}m-{cap} 0h{_num(2 * min(bar / 2, 4))}" '
+                    f'stroke="{TEXT}" stroke-width="1" fill="none"/>'
                 )
             target = link(year)
             if target is None:
@@ -187,7 +231,7 @@ def timeline_svg(
             else:
                 out.append(
                     f"<a href={quoteattr(target)} aria-label="
-                    f'"{year}: {totals[year]} {noun}">' + "".join(segments) + "</a>"
+                    f'"{year}: {escape(said)}">' + "".join(segments) + "</a>"
                 )
         if year % label_every == 0 or label_every == 1:
             cx = _num(x + bar / 2)

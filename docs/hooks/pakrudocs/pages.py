@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterable, Mapping
 
 import pakru
 from pakru import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, Actor, Dataset, Event, Source
+from pakru.counts import Coverage, count_events, dataset_coverage
 from pakru.ext.links import FOLDERS, human_date
 from pakrudocs.figure import event_year, timeline_svg
+from pakrudocs.relations import relations_block
 
 __all__ = [
     "TIMELINE",
@@ -82,10 +84,11 @@ def figure_block(
     link: Callable[[int], str | None],
     label_every: int = 10,
     caption: str | None = None,
+    cover: Coverage | None = None,
 ) -> str:
     """The timeline figure as a raw-HTML block to put in a Markdown page."""
     svg = timeline_svg(
-        events, years, ident=ident, title=title, link=link, label_every=label_every
+        events, years, ident=ident, title=title, link=link, label_every=label_every, cover=cover
     ).strip()
     wide = " pakru-figure-wide" if len(years) > 20 else ""
     if wide and caption:
@@ -105,16 +108,22 @@ def home_figure(dataset: Dataset, root: str) -> str:
     ``root`` is the relative address of the site's root from the page (``""`` on the
     home page, ``"../"`` one folder down); each bar links to its year on its decade page.
     """
+    began = {event_year(e) for e in dataset}
     return figure_block(
         dataset,
         _year_span(dataset),
         ident="pakru-all-years",
         title="Events per year, by kind of event",
-        link=lambda y: f"{root}{_decade_url(y // 10 * 10)}#{y}",
+        # Only years where events began have a heading on their decade's page.
+        link=lambda y: f"{root}{_decade_url(y // 10 * 10)}#{y}" if y in began else None,
         caption=(
-            f"{_plural(len(dataset), 'event')} by the year they began. Select a bar to read "
-            "that year's events; the colours group the event types by their PLOVER category."
+            f"{_plural(len(dataset), 'event')}, counted per year with their uncertainty: a bar "
+            "is the expected count (an event dated only to a decade, or lasting years, is "
+            "spread over them), its whisker the range from events certainly in the year to "
+            "events possibly in it. Select a bar to read that year's events; the colours "
+            "group the event types by their PLOVER category."
         ),
+        cover=dataset_coverage(dataset),
     )
 
 
@@ -321,11 +330,14 @@ def actor_page(actor: Actor, dataset: Dataset) -> str:
     if not events:
         out.append("No event names this actor.\n")
         return "".join(out)
+    cover = dataset_coverage(dataset)
     first, last = event_year(events[0]), event_year(events[-1])
     span = str(first) if first == last else f"{first} to {last}"
     out.append(f"{_plural(len(events), 'event')}, {span}.\n\n")
     if len(events) >= 5 and last > first:
-        years = range(first, last + 1)
+        # Every year an event may fall in, open-ended dates included.
+        reach = [b.key for b in count_events(events, "year", coverage_of=cover) if b.max]
+        years = range(int(min(reach)), int(max(reach)) + 1)
         out.append(
             figure_block(
                 events,
@@ -334,6 +346,7 @@ def actor_page(actor: Actor, dataset: Dataset) -> str:
                 title=f"Events of {actor.name} per year, by kind of event",
                 link=lambda _year: None,
                 label_every=1 if len(years) <= 12 else 10,
+                cover=cover,
             )
             + "\n"
         )
@@ -474,6 +487,9 @@ def timeline_index(dataset: Dataset) -> str:
         "Every event of the dataset, decade by decade. An event that lasts for years is "
         "listed under the year it began.\n\n",
         home_figure(dataset, "../"),
+        "\n## Relations over time\n\n",
+        relations_block(dataset),
+        "\n## Decades\n",
         "\n| Decade | Events |\n| --- | --- |\n",
     ]
     for decade, n in by_decade.items():
@@ -499,7 +515,11 @@ def decade_page(dataset: Dataset, decade: int) -> str:
             title=f"Events per year in the {decade}s, by kind of event",
             link=lambda y: f"#{y}" if by_year.get(y) else None,
             label_every=1,
-            caption="Events by the year they began. Select a bar to read that year's events.",
+            caption=(
+                "The decade's events per year: bars are expected counts, whiskers the range "
+                "from certain to possible. Select a bar to read that year's events."
+            ),
+            cover=dataset_coverage(dataset),
         ),
     ]
     for year in sorted(by_year):

@@ -21,13 +21,21 @@ from typing import TYPE_CHECKING, Any
 
 from pakru.errors import QueryError, QueryTypeError, require_extra
 from pakru.exports.selection import select
+from pakru.shapes import SHAPE_TABLES, shape_rows
 from pakru.tables import TABLES, Column, Table, table_rows, tables
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
     from pakru.exports.selection import Data, Selection
 
-__all__ = ["arrow_tables", "require_extra", "to_arrow", "to_pandas"]
+__all__ = [
+    "arrow_tables",
+    "require_extra",
+    "rows_to_arrow",
+    "rows_to_pandas",
+    "to_arrow",
+    "to_pandas",
+]
 
 #: Vocabularies whose order means something.
 _ORDERED = {("events", "precision")}
@@ -39,7 +47,8 @@ def _table(name: object) -> Table:
     for table in tables():
         if table.name == name:
             return table
-    raise QueryError(f"table: {name!r} is not a pakru table; expected one of {', '.join(TABLES)}")
+    accepted = ", ".join((*TABLES, *SHAPE_TABLES))
+    raise QueryError(f"table: {name!r} is not a pakru table; expected one of {accepted}")
 
 
 def _rows(data: Data | None, dataset: Dataset | None) -> tuple[Selection, dict[str, Any]]:
@@ -55,6 +64,8 @@ def _series(pd: Any, np: Any, table: Table, column: Column, values: list[Any]) -
         return pd.Series(np.array(values, dtype="datetime64[s]"))
     if column.type == "integer":
         return pd.array(values, dtype="Int64" if column.nullable else "int64")
+    if column.type == "number":
+        return pd.array(values, dtype="Float64" if column.nullable else "float64")
     if column.type == "boolean":
         return pd.array(values, dtype="boolean")
     if column.type in ("array", "object"):
@@ -68,16 +79,35 @@ def to_pandas(
     """One table of ``data`` as a ``pandas.DataFrame`` (needs the ``pandas`` extra).
 
     ``data`` is a :class:`Dataset`, an :class:`EventList` or any events (None: the
-    shipped dataset); ``table`` is one of ``pakru.tables.TABLES``. For events, actors
-    and sources come from ``dataset`` (default: the shipped one).
+    shipped dataset); ``table`` is one of ``pakru.tables.TABLES`` or of the shapes
+    ``pakru.shapes.SHAPE_TABLES`` (``counts``, ``dyads``). For events, actors and sources
+    come from ``dataset`` (default: the shipped one).
     """
+    if table in SHAPE_TABLES:
+        require_extra("pandas", "pandas", "to_pandas()")
+        return rows_to_pandas(*_shape(data, dataset, table))
     layout = _table(table)
+    require_extra("pandas", "pandas", "to_pandas()")
+    _, rows = _rows(data, dataset)
+    return rows_to_pandas(layout, rows[layout.name])
+
+
+def _shape(data: Data | None, dataset: Dataset | None, name: str) -> tuple[Table, list[Any]]:
+    from pakru.exports.selection import select  # noqa: PLC0415
+
+    selection = select(data, dataset=dataset)
+    return shape_rows(name, selection.events, selection.origin)
+
+
+def rows_to_pandas(layout: Table, rows: list[dict[str, Any]]) -> Any:
+    """Rows laid out as ``layout`` as a ``pandas.DataFrame`` (needs the ``pandas`` extra).
+
+    ``layout`` is a table of :mod:`pakru.tables` or :mod:`pakru.shapes`; columns are typed.
+    """
     pd = require_extra("pandas", "pandas", "to_pandas()")
     np = require_extra("numpy", "pandas", "to_pandas()")
-    _, rows = _rows(data, dataset)
-    found = rows[layout.name]
     columns = {
-        c.name: _series(pd, np, layout, c, [row[c.name] for row in found]) for c in layout.columns
+        c.name: _series(pd, np, layout, c, [row[c.name] for row in rows]) for c in layout.columns
     }
     return pd.DataFrame(columns)
 
@@ -94,6 +124,7 @@ def _arrow_type(pa: Any, column: Column) -> Any:
     return {
         "string": pa.string(),
         "integer": pa.int64(),
+        "number": pa.float64(),
         "boolean": pa.bool_(),
         "date": pa.date32(),
         "array": pa.list_(pa.string()),
@@ -125,7 +156,11 @@ def arrow_tables(selection: Selection) -> dict[str, Any]:
     pa = require_extra("pyarrow", "arrow", "to_arrow() and the parquet export")
     rows = table_rows(*selection.dicts())
     meta = json.dumps(selection.header).encode("utf-8")
-    return {t.name: _arrow_table(pa, t, rows[t.name], meta) for t in tables()}
+    found = {t.name: _arrow_table(pa, t, rows[t.name], meta) for t in tables()}
+    for name in SHAPE_TABLES:
+        layout, shape = shape_rows(name, selection.events, selection.origin)
+        found[name] = _arrow_table(pa, layout, shape, meta)
+    return found
 
 
 def to_arrow(
@@ -137,8 +172,23 @@ def to_arrow(
     digest and licence of the data under the key ``pakru`` (JSON), and each field's
     metadata its description.
     """
-    layout = _table(table)
     pa = require_extra("pyarrow", "arrow", "to_arrow()")
+    if table in SHAPE_TABLES:
+        from pakru.exports.selection import select  # noqa: PLC0415
+
+        selection = select(data, dataset=dataset)
+        layout, shape = shape_rows(table, selection.events, selection.origin)
+        return _arrow_table(pa, layout, shape, json.dumps(selection.header).encode("utf-8"))
+    layout = _table(table)
     selection, rows = _rows(data, dataset)
     meta = json.dumps(selection.header).encode("utf-8")
     return _arrow_table(pa, layout, rows[layout.name], meta)
+
+
+def rows_to_arrow(layout: Table, rows: list[dict[str, Any]], settings: dict[str, Any]) -> Any:
+    """Rows laid out as ``layout`` as a ``pyarrow.Table`` (needs the ``arrow`` extra).
+
+    The schema metadata holds ``settings`` (how the shape was made) under ``pakru``.
+    """
+    pa = require_extra("pyarrow", "arrow", "to_arrow()")
+    return _arrow_table(pa, layout, rows, json.dumps(settings).encode("utf-8"))

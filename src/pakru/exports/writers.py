@@ -20,7 +20,13 @@ Formats (``FORMATS``):
 ``timelinejs``
     ``timeline.json`` in the TimelineJS3 JSON format, one slide per event.
 ``parquet``
-    One Parquet file per table (needs the ``arrow`` extra).
+    One Parquet file per table (needs the ``arrow`` extra), and the analysis shapes
+    ``counts.parquet`` and ``dyads.parquet`` (see :mod:`pakru.shapes`).
+``csl-json``
+    ``sources.csl.json``: the sources as CSL-JSON items.
+``graphml``, ``gexf``
+    ``pakru.graphml`` or ``pakru.gexf``: actors and events as a bipartite network (see
+    :mod:`pakru.graph`).
 
 Exporting a query result (an :class:`~pakru.collection.EventList` or any events) writes those
 events with every actor and source they refer to, so each export is self-contained.
@@ -60,6 +66,8 @@ FORMATS = (
     "parquet",
     "csl-json",
     "web-annotation",
+    "graphml",
+    "gexf",
 )
 
 TIMELINE_FILE = "timeline.json"
@@ -301,6 +309,18 @@ def _csl_json(sel: Selection, out: Path) -> list[Path]:
     return [_write(out / CSL_FILE, text.rstrip("\n") + "\n")]
 
 
+def _graphml(sel: Selection, out: Path) -> list[Path]:
+    from pakru.graph import write_graphml  # noqa: PLC0415
+
+    return write_graphml(sel, out)
+
+
+def _gexf(sel: Selection, out: Path) -> list[Path]:
+    from pakru.graph import write_gexf  # noqa: PLC0415
+
+    return write_gexf(sel, out)
+
+
 _WRITERS: dict[str, Callable[[Selection, Path], list[Path]]] = {
     "json": _json,
     "jsonl": _jsonl,
@@ -309,6 +329,8 @@ _WRITERS: dict[str, Callable[[Selection, Path], list[Path]]] = {
     "timelinejs": _timelinejs,
     "parquet": _parquet,
     "csl-json": _csl_json,
+    "graphml": _graphml,
+    "gexf": _gexf,
 }
 
 

@@ -400,6 +400,7 @@ def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor
             "aliases",
             "iso3",
             "cow",
+            "gw",
             "predecessor",
             "successor",
             "offices",
@@ -411,12 +412,15 @@ def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor
     aliases = r.strings("aliases", what="an alias")
     iso3 = r.matching("iso3", ISO3, "an ISO 3166 alpha-3 code", required=False)
     cow = r.get("cow", int, "a Correlates of War state number", required=False)
+    gw = r.get("gw", int, "a Gleditsch-Ward state number", required=False)
     predecessor = r.matching("predecessor", ACTOR_ID, "an actor id", required=False)
     successor = r.matching("successor", ACTOR_ID, "an actor id", required=False)
     offices = r.mappings("offices", _office)
     description = r.text("description", required=False)
-    if kind is not None and kind != "state" and (iso3 is not None or cow is not None):
-        r.fail("iso3" if iso3 is not None else "cow", "only states carry ISO or COW codes")
+    codes = {"iso3": iso3, "cow": cow, "gw": gw}
+    if kind is not None and kind != "state" and any(c is not None for c in codes.values()):
+        field = next(f for f, c in codes.items() if c is not None)
+        r.fail(field, "only states carry ISO, COW or GW codes")
     if not r.ok or ident is None or name is None or kind is None:
         return None
     return Actor(
@@ -430,6 +434,7 @@ def actor_from_mapping(m: LineDict, file: str, problems: list[Problem]) -> Actor
         successor,
         offices,
         description,
+        gw=gw,
     )
 
 
