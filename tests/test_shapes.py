@@ -256,7 +256,10 @@ def test_quad_classes_follow_plover() -> None:
     assert quad_of("military-aid") == "material-cooperation"
     assert quad_of("criticism") == "verbal-conflict"
     assert quad_of("visit") == "verbal-cooperation"
-    assert {quad_of(t) for t in pakru.EVENT_TYPES} == set(QUADS)
+    mapped = {t for t, entry in pakru.EVENT_TYPES.items() if entry.plover is not None}
+    assert {quad_of(t) for t in mapped} == set(QUADS)
+    assert all(quad_of(t) is None for t in set(pakru.EVENT_TYPES) - mapped)
+    assert quad_of("era") is None
 
 
 # -- dyads: properties ----------------------------------------------------------------------
@@ -276,7 +279,11 @@ def test_an_event_with_k_states_gives_k_k_minus_1_rows_per_year_it_spans(
     expected_rows = k * (k - 1) * years
     assert len(panel) == (expected_rows if directed else expected_rows // 2)
     assert all(r.events == 1 for r in panel)
-    assert all(r.quad(quad_of(event.type)) == 1 for r in panel)
+    quad = quad_of(event.type)
+    if quad is None:  # a period or dispute type falls in no quad class
+        assert all(sum(r.quads or ()) == 0 for r in panel)
+    else:
+        assert all(r.quad(quad) == 1 for r in panel)
     assert all(r.type(event.type) == 1 for r in panel)
 
 
@@ -338,16 +345,30 @@ def test_iso3_panels_keep_the_ussr_and_russia_apart() -> None:
     assert set(rus.actor1) == {"russia"}
 
 
+def _talks(ident: str, date: str) -> Event:
+    pair = (Participant(STATES[0].id, "visitor"), Participant(STATES[1].id, "host"))
+    return Event(ident, parse_edtf(date), "Talks", "They talked.", "visit", pair, EVIDENCE)
+
+
 def test_an_uncovered_year_is_missing_not_zero() -> None:
-    cover = dataset_coverage(pakru.dataset())
-    panel = pakru.dyads()
+    # Events in 2000 and 2003: the data reports on nothing in 2001 and 2002.
+    data = _dataset([_talks("e1", "2000-05-01"), _talks("e2", "2003-02-01")])
+    cover = dataset_coverage(data)
+    assert set(cover.year_range) - cover.years == {2001, 2002}
+    panel = data.dyads()
     uncovered = [r for r in panel if not r.covered]
-    assert uncovered, "the shipped data has years it does not cover"
-    assert {r.year for r in uncovered} <= set(cover.year_range) - cover.years
-    assert all(r.events is None for r in uncovered if r.events_certain is None)
+    assert {r.year for r in uncovered} == {2001, 2002}
+    assert all(r.events is None for r in uncovered)
     frame = panel.to_pandas()
-    assert frame.loc[~frame.covered, "events"].isna().any()
+    assert frame.loc[~frame.covered, "events"].isna().all()
     assert (frame.loc[frame.covered, "events"].notna()).all()
+    counts = data.count(by="year")
+    assert [(b.key, b.covered) for b in counts] == [
+        (2000, True),
+        (2001, False),
+        (2002, False),
+        (2003, True),
+    ]
 
 
 def test_undirected_panels_put_the_smaller_code_first() -> None:

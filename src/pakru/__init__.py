@@ -440,4 +440,37 @@ def to_networkx(data: Dataset | Iterable[Event] | None = None) -> Any:
 
 
 # Dataset and EventList methods (export, to_pandas, to_arrow, overlay) hand over to these.
-_handoff.bind(export=export, to_pandas=to_pandas, to_arrow=to_arrow, load=load)
+def _count(data: Dataset, *args: Any, **kwargs: Any) -> Counts:
+    from pakru.counts import count as counter  # noqa: PLC0415
+
+    return counter(data, *args, **kwargs)
+
+
+def _dyads(data: Dataset, **kwargs: Any) -> Dyads:
+    from pakru.panels import dyads as panel  # noqa: PLC0415
+
+    return panel(data, **kwargs)
+
+
+def _rows_to_pandas(*args: Any) -> Any:
+    from pakru.exports.frames import rows_to_pandas  # noqa: PLC0415
+
+    return rows_to_pandas(*args)
+
+
+def _rows_to_arrow(*args: Any) -> Any:
+    from pakru.exports.frames import rows_to_arrow  # noqa: PLC0415
+
+    return rows_to_arrow(*args)
+
+
+_handoff.bind(
+    rows_to_pandas=_rows_to_pandas,
+    rows_to_arrow=_rows_to_arrow,
+    export=export,
+    to_pandas=to_pandas,
+    to_arrow=to_arrow,
+    load=load,
+    count=_count,
+    dyads=_dyads,
+)

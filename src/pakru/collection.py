@@ -203,15 +203,11 @@ class Dataset:
 
     def count(self, by: str = "year", between: object = None, **options: Any) -> Counts:
         """The events counted with their uncertainty, as :func:`pakru.count` does."""
-        from pakru.counts import count  # noqa: PLC0415
-
-        return count(self, by, between, **options)
+        return handed("count")(self, by, between, **options)  # type: ignore[no-any-return]
 
     def dyads(self, directed: bool = True, by: str = "year", **options: Any) -> Dyads:
         """The dyad-year panel of the events, as :func:`pakru.dyads` gives it."""
-        from pakru.panels import dyads  # noqa: PLC0415
-
-        return dyads(self, directed=directed, by=by, **options)
+        return handed("dyads")(self, directed=directed, by=by, **options)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._events)

@@ -38,8 +38,10 @@ import attrs
 
 from pakru.counts import Coverage, certain_years, dataset_coverage, select_events
 from pakru.errors import QueryError, QueryTypeError
+from pakru.handoff import handed
 from pakru.model import Actor, Event
 from pakru.quads import QUADS, quad_of
+from pakru.shapes import KEY_COLUMNS
 from pakru.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -60,9 +62,6 @@ __all__ = [
 #: The code systems a panel can be keyed by.
 CODES = ("cow", "gw", "iso3")
 #: The key columns of each code system (peacesciencer's names for COW and GW).
-KEY_COLUMNS = MappingProxyType(
-    {"cow": ("ccode1", "ccode2"), "gw": ("gwcode1", "gwcode2"), "iso3": ("iso3_1", "iso3_2")}
-)
 
 #: When a state actor held its codes, where two actors share a number: the USSR until its
 #: dissolution on 25 December 1991, the Russian Federation from 26 December 1991.
@@ -170,19 +169,19 @@ class Dyads(Sequence[DyadYear]):
     @property
     def table(self) -> Table:
         """The layout of :meth:`rows`: columns, types and descriptions."""
-        from pakru.shapes import dyads_table  # noqa: PLC0415
+        from pakru.shapes import dyads_table  # noqa: PLC0415 - layouts are cheap to import
 
         return dyads_table(self.codes, directed=self.directed)
 
     def to_pandas(self) -> Any:
         """The panel as a ``pandas.DataFrame`` (the ``pandas`` extra)."""
-        from pakru.exports.frames import rows_to_pandas  # noqa: PLC0415
+        rows_to_pandas = handed("rows_to_pandas")
 
         return rows_to_pandas(self.table, self.rows())
 
     def to_arrow(self) -> Any:
         """The panel as a ``pyarrow.Table`` (the ``arrow`` extra)."""
-        from pakru.exports.frames import rows_to_arrow  # noqa: PLC0415
+        rows_to_arrow = handed("rows_to_arrow")
 
         meta = {"directed": self.directed, "codes": self.codes}
         return rows_to_arrow(self.table, self.rows(), meta)

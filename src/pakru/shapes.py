@@ -1,4 +1,4 @@
-"""The analysis shapes as tables: counts and dyad-year panels beside the record tables.
+"""The layouts of the analysis shapes: counts and dyad-year panels beside the record tables.
 
 ``pakru.to_pandas(table="counts")`` and ``table="dyads"`` (likewise ``to_arrow``) give
 the shapes of :mod:`pakru.counts` (by year, accepted dates) and :mod:`pakru.panels`
@@ -11,21 +11,21 @@ and ``to_arrow()`` of their own.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
 
 from pakru.quads import QUAD_BINS, QUAD_LABELS, QUADS
 from pakru.tables import Column, Table
 from pakru.vocabulary import EVENT_TYPES
 
-if TYPE_CHECKING:
-    from pakru.collection import Dataset
-    from pakru.model import Event
-
-__all__ = ["SHAPE_TABLES", "counts_table", "dyads_table", "shape_rows"]
+__all__ = ["KEY_COLUMNS", "SHAPE_TABLES", "counts_table", "dyads_table"]
 
 #: The shape tables, by name.
 SHAPE_TABLES = ("counts", "dyads")
+
+#: The key columns of a panel by code system, as peacesciencer names them.
+KEY_COLUMNS = MappingProxyType(
+    {"cow": ("ccode1", "ccode2"), "gw": ("gwcode1", "gwcode2"), "iso3": ("iso3_1", "iso3_2")}
+)
 
 _KEYS = {
     "year": Column("year", "integer", False, "The year."),
@@ -67,8 +67,6 @@ def counts_table(by: str = "year") -> Table:
 @functools.cache
 def dyads_table(codes: str = "cow", *, directed: bool = True) -> Table:
     """The layout of a dyad-year panel's rows."""
-    from pakru.panels import KEY_COLUMNS  # noqa: PLC0415
-
     key1, key2 = KEY_COLUMNS[codes]
     kind = "string" if codes == "iso3" else "integer"
     name = {"cow": "Correlates of War", "gw": "Gleditsch–Ward", "iso3": "ISO 3166"}[codes]
@@ -105,19 +103,3 @@ def dyads_table(codes: str = "cow", *, directed: bool = True) -> Table:
         None,
         None,
     )
-
-
-def shape_rows(
-    name: str, events: Sequence[Event], origin: Dataset
-) -> tuple[Table, list[dict[str, Any]]]:
-    """The default shape table ``name`` of ``events``; coverage and actors from ``origin``."""
-    from pakru.counts import count_events, dataset_coverage  # noqa: PLC0415
-    from pakru.panels import dyad_years  # noqa: PLC0415
-
-    cover = dataset_coverage(origin)
-    if name == "counts":
-        counts = count_events(events, "year", coverage_of=cover)
-        return counts.table, counts.rows()
-    states = {a.id: a for a in origin.actors("state")}
-    panel = dyad_years(events, states, coverage_of=cover)
-    return panel.table, panel.rows()

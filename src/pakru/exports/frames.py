@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from pakru.errors import QueryError, QueryTypeError, require_extra
 from pakru.exports.selection import select
-from pakru.shapes import SHAPE_TABLES, shape_rows
+from pakru.shapes import SHAPE_TABLES
 from pakru.tables import TABLES, Column, Table, table_rows, tables
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pakru.collection import Dataset
     from pakru.exports.selection import Data, Selection
+    from pakru.model import Event
 
 __all__ = [
     "arrow_tables",
@@ -192,3 +195,19 @@ def rows_to_arrow(layout: Table, rows: list[dict[str, Any]], settings: dict[str,
     """
     pa = require_extra("pyarrow", "arrow", "to_arrow()")
     return _arrow_table(pa, layout, rows, json.dumps(settings).encode("utf-8"))
+
+
+def shape_rows(
+    name: str, events: Sequence[Event], origin: Dataset
+) -> tuple[Table, list[dict[str, Any]]]:
+    """The default shape table ``name`` of ``events``; coverage and actors from ``origin``."""
+    from pakru.counts import count_events, dataset_coverage  # noqa: PLC0415
+    from pakru.panels import dyad_years  # noqa: PLC0415
+
+    cover = dataset_coverage(origin)
+    if name == "counts":
+        counts = count_events(events, "year", coverage_of=cover)
+        return counts.table, counts.rows()
+    states = {a.id: a for a in origin.actors("state")}
+    panel = dyad_years(events, states, coverage_of=cover)
+    return panel.table, panel.rows()
