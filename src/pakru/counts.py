@@ -41,6 +41,7 @@ import attrs
 
 from pakru.dates import EDTFDate
 from pakru.errors import PakruError, QueryError, QueryTypeError
+from pakru.handoff import handed
 from pakru.model import Event
 from pakru.quads import NO_QUAD, QUAD_BINS, quad_of
 from pakru.vocabulary import EVENT_TYPES
@@ -272,13 +273,13 @@ class Counts(Sequence[Bin]):
 
     def to_pandas(self) -> Any:
         """The bins as a ``pandas.DataFrame`` (the ``pandas`` extra)."""
-        from pakru.exports.frames import rows_to_pandas  # noqa: PLC0415
+        rows_to_pandas = handed("rows_to_pandas")
 
         return rows_to_pandas(self.table, self.rows())
 
     def to_arrow(self) -> Any:
         """The bins as a ``pyarrow.Table`` (the ``arrow`` extra)."""
-        from pakru.exports.frames import rows_to_arrow  # noqa: PLC0415
+        rows_to_arrow = handed("rows_to_arrow")
 
         return rows_to_arrow(self.table, self.rows(), {"by": self.by, "disputed": self.disputed})
 
