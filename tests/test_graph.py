@@ -136,6 +136,8 @@ REFERENCE = {
     "turkmenistan": ("TKM", 701, 701),
     "uzbekistan": ("UZB", 704, 704),
     "ukraine": ("UKR", 369, 369),
+    "poland": ("POL", 290, 290),
+    "saudi-arabia": ("SAU", 670, 670),
 }
 
 
