@@ -138,6 +138,10 @@ REFERENCE = {
     "ukraine": ("UKR", 369, 369),
     "poland": ("POL", 290, 290),
     "saudi-arabia": ("SAU", 670, 670),
+    "belarus": ("BLR", 370, 370),
+    "canada": ("CAN", 20, 20),
+    "qatar": ("QAT", 694, 694),
+    "united-arab-emirates": ("ARE", 696, 696),
 }
 
 
