@@ -231,7 +231,7 @@ def dataset() -> Dataset:
 def events(
     between: object = None,
     *,
-    date_match: Literal["overlap", "within"] = "overlap",
+    date_match: Literal["certain", "possible", "within", "overlap"] = "certain",
     actor: str | Actor | Iterable[str | Actor] | None = None,
     all_actors: bool = False,
     follow_succession: bool = False,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from pakru.errors import DataError, PakruError
+from pakru.rules import DATE_MATCHES
 
 if TYPE_CHECKING:
     from pakru.collection import EventList
@@ -90,10 +91,27 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         metavar=("START", "END"),
         help="years or EDTF dates; '..' for an open end",
     )
-    p.add_argument(
+    match = p.add_mutually_exclusive_group()
+    match.add_argument(
+        "--possible",
+        dest="date_match",
+        action="store_const",
+        const="possible",
+        help="also list events that only may fall in --between, marked 'possible' "
+        "(default: only those certainly in it)",
+    )
+    match.add_argument(
         "--within",
-        action="store_true",
-        help="keep events wholly inside --between (default: overlapping it)",
+        dest="date_match",
+        action="store_const",
+        const="within",
+        help="events whose days all lie in --between, '?' and '~' dates included",
+    )
+    match.add_argument(
+        "--date-match",
+        dest="date_match",
+        choices=DATE_MATCHES,
+        help="the date rule by name (default: certain)",
     )
     p.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
     p.add_argument("--all-actors", action="store_true", help="require every --actor (default: any)")
@@ -288,7 +306,7 @@ def _query(args: argparse.Namespace) -> EventList:
 
     return pakru.events(
         None if args.between is None else tuple(args.between),
-        date_match="within" if args.within else "overlap",
+        date_match=args.date_match or "certain",
         **{k: getattr(args, k) for k in FILTERS},
     )
 
@@ -365,8 +383,21 @@ EVENT_CSV = (
 def _events(args: argparse.Namespace) -> str:
     from pakru.serialize import event_to_dict  # noqa: PLC0415
 
-    rows = [event_to_dict(e) for e in _query(args)]
-    columns = EVENT_CSV if args.format == "csv" else EVENT_COLUMNS
+    found = _query(args)
+    rows = [event_to_dict(e) for e in found]
+    columns: tuple[str, ...] = EVENT_CSV if args.format == "csv" else EVENT_COLUMNS
+    if args.between is not None and args.date_match not in (None, "certain"):
+        # The answer mixes certain and possible events: every format says which is which.
+        for row, match in zip(rows, found.matches, strict=True):
+            row["match"] = match
+        columns = (
+            (*columns[:-1], "match", columns[-1])
+            if args.format == "table"
+            else (
+                *columns,
+                "match",
+            )
+        )
     return _emit(rows, args.format, columns)
 
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 from pakru.errors import PakruWarning, QueryError, QueryTypeError, RetiredIdError, UnknownIdError
 from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
-from pakru.query import as_keys, day_range
-from pakru.rules import KINDS
+from pakru.query import ALL_DAYS, as_keys, date_fit, day_range
+from pakru.rules import DATE_MATCHES, KINDS
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
 
 R = TypeVar("R", Event, Actor, Source)
@@ -31,9 +31,29 @@ __all__ = ["Dataset", "EventList"]
 
 
 class EventList(tuple[Event, ...]):
-    """An immutable, date-ordered sequence of events (a tuple with a readable repr)."""
+    """An immutable, date-ordered sequence of events (a tuple with a readable repr).
 
-    __slots__ = ()
+    A list returned by a query with ``between`` knows how each event falls in the
+    window: :attr:`matches` holds ``"certain"`` or ``"possible"`` per event (see
+    :func:`pakru.query.date_fit`).
+
+    >>> import pakru
+    >>> found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
+    >>> found.count() == len(found) and found.count("certain") < found.count()
+    True
+    """
+
+    _matches: tuple[str | None, ...] | None
+
+    def __new__(
+        cls, events: Iterable[Event] = (), matches: Iterable[str | None] | None = None
+    ) -> EventList:
+        """A list of ``events``, with one ``"certain"``/``"possible"`` per event or None."""
+        self = super().__new__(cls, events)
+        self._matches = None if matches is None else tuple(matches)
+        if self._matches is not None and len(self._matches) != len(self):
+            raise ValueError("EventList: give one match per event")
+        return self
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Event: ...
@@ -42,15 +62,51 @@ class EventList(tuple[Event, ...]):
 
     def __getitem__(self, index: SupportsIndex | slice) -> Event | EventList:
         if isinstance(index, slice):
-            return EventList(super().__getitem__(index))
+            m = self._matches
+            return EventList(super().__getitem__(index), None if m is None else m[index])
         return super().__getitem__(index)
 
     def __repr__(self) -> str:
         if not self:
             return "EventList([])"
-        rows = "\n".join(f"  {e.date.edtf:<23} {e.id:<48} {e.title}" for e in self)
+        marks = self.matches
+        rows = "\n".join(
+            f"  {e.date.edtf:<23} {e.id:<48} {e.title}{' (possible)' if m == 'possible' else ''}"
+            for e, m in zip(self, marks, strict=True)
+        )
         noun = "event" if len(self) == 1 else "events"
         return f"EventList({len(self)} {noun}:\n{rows}\n)"
+
+    @property
+    def matches(self) -> tuple[str | None, ...]:
+        """Per event, ``"certain"`` or ``"possible"`` for a query with ``between``.
+
+        None for each event of a list not selected by date.
+        """
+        return (None,) * len(self) if self._matches is None else self._matches
+
+    def count(self, value: object = None, /) -> int:
+        """The number of events; ``count("possible")`` counts those only possibly in the window.
+
+        ``count(event)`` counts that event, as for any tuple.
+        """
+        if value is None:
+            return len(self)
+        if isinstance(value, str):
+            return self.matches.count(value)
+        return super().count(value)
+
+    def certain(self) -> EventList:
+        """The events that certainly fall in the query's window (all of them without one)."""
+        if self._matches is None:
+            return self
+        keep = [i for i, m in enumerate(self._matches) if m == "certain"]
+        return EventList([self[i] for i in keep], ["certain"] * len(keep))
+
+    def possible(self) -> EventList:
+        """The events that only possibly fall in the query's window."""
+        keep = [i for i, m in enumerate(self.matches) if m == "possible"]
+        return EventList([self[i] for i in keep], ["possible"] * len(keep))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -121,6 +177,7 @@ class Dataset:
         self._lo = [b[0] for b in bounds]
         self._hi = [b[1] for b in bounds]
         self._text = [f"{e.title}\n{e.summary}".casefold() for e in ordered]
+        self._qualified = [e.date.uncertain or e.date.approximate for e in ordered]
         by_actor: dict[str, set[int]] = {}
         by_type: dict[str, set[int]] = {}
         by_tag: dict[str, set[int]] = {}
@@ -379,7 +436,7 @@ class Dataset:
         self,
         between: object = None,
         *,
-        date_match: Literal["overlap", "within"] = "overlap",
+        date_match: Literal["certain", "possible", "within", "overlap"] = "certain",
         actor: str | Actor | Iterable[str | Actor] | None = None,
         all_actors: bool = False,
         follow_succession: bool = False,
@@ -390,17 +447,36 @@ class Dataset:
     ) -> EventList:
         """Events matching every filter given, sorted by date then id.
 
-        ``between`` keeps events whose date interval overlaps the query interval (both
-        inclusive), or lies wholly inside it with ``date_match="within"``. ``actor``
+        ``between`` is a window of days (see :func:`pakru.query.day_range` for its
+        forms). With the default ``date_match="certain"`` an event is kept when every day
+        its date can mean lies inside the window and the date has no ``?`` or ``~``;
+        ``"possible"`` also keeps the events that only may fall in it (sharing a day with
+        the window: open or unknown ends, coarse dates reaching past it, qualifiers).
+        The list's :attr:`EventList.matches` says which is which. ``"within"`` (every day
+        inside, qualifiers ignored) and ``"overlap"`` (any day shared, the same set as
+        ``"possible"``) are kept for older code. ``actor``
         takes ids, names or aliases (any case) or :class:`Actor` objects; an event
         matches when it involves any of them, or all of them with ``all_actors=True``.
         With ``follow_succession=True`` an actor also stands for its predecessors and
         successors (``"ussr"`` then matches Russian Federation events too). ``type``,
         ``tag`` and ``source`` take one value or several (any of them matches); ``text``
         is a case-insensitive substring of the title or summary.
+
+        Returns an :class:`EventList`. Raises :class:`~pakru.errors.QueryError` (a
+        ``ValueError``) for a value that cannot be used, :class:`~pakru.errors.UnknownIdError`
+        (a ``KeyError``, with suggestions) for an unknown actor, type, tag or source, and
+        :class:`~pakru.errors.QueryTypeError` (a ``TypeError``) for a value of the wrong type.
+
+        >>> import pakru
+        >>> pakru.dataset().events(between="1966-01", actor="ussr").ids
+        ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
         """
-        if date_match not in ("overlap", "within"):
-            raise QueryError(f"date_match: expected 'overlap' or 'within', got {date_match!r}")
+        if date_match not in DATE_MATCHES:
+            raise QueryError(
+                "date_match: expected one of "
+                + ", ".join(map(repr, DATE_MATCHES))
+                + f", got {date_match!r}"
+            )
         for flag, setting in (("all_actors", all_actors), ("follow_succession", follow_succession)):
             if not isinstance(setting, bool):
                 raise QueryTypeError(f"{flag}: expected True or False, got {setting!r}")
@@ -442,15 +518,20 @@ class Dataset:
         if window is not None:
             lo, hi = window
             los, his = self._lo, self._hi
-            if date_match == "overlap":
+            if date_match in ("overlap", "possible"):
                 hits = [i for i in hits if los[i] <= hi and his[i] >= lo]
             else:
                 hits = [i for i in hits if los[i] >= lo and his[i] <= hi]
+            if date_match == "certain" and window != ALL_DAYS:
+                hits = [i for i in hits if not self._qualified[i]]
         if text is not None:
             needle = text.casefold()
             hits = [i for i in hits if needle in self._text[i]]
         events = self._plain
-        result = EventList([events[i] for i in hits])
+        chosen = [events[i] for i in hits]
+        result = EventList(
+            chosen, None if window is None else [date_fit(e.date, window) for e in chosen]
+        )
         if one_key is not None:
             self._one_key[one_key] = result
         return result
