@@ -51,6 +51,7 @@ LAYERS = {
     "pakru.panels": 2,
     "pakru.shapes": 2,
     "pakru.graph": 2,
+    "pakru.terminal": 2,
     "pakru.cli": 3,
     "pakru.__main__": 3,
     "pakru": 3,  # the facade

@@ -41,7 +41,9 @@ class _Parser(argparse.ArgumentParser):
         raise _Usage(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
+def _emit(
+    rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], *, wide: bool = False
+) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
@@ -53,15 +55,19 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
         for r in rows:
             writer.writerow([_flat(r.get(c)) for c in columns])
         return buf.getvalue()
+    from pakru.terminal import fit_table, terminal_width  # noqa: PLC0415
+
     cells = [[_flat(r.get(c)) for c in columns] for r in rows]
-    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    widths[-1] = 0  # the last column is not padded
-    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines += [
-        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    ]
+    lines = fit_table(columns, cells, None if wide else terminal_width())
     noun = "row" if len(rows) == 1 else "rows"
     return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
+
+
+def _emit_for(
+    args: argparse.Namespace, rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]
+) -> str:
+    """:func:`_emit`, with the line's ``--wide``."""
+    return _emit(rows, fmt, columns, wide=bool(getattr(args, "wide", False)))
 
 
 def _flat(value: Any) -> str:
@@ -134,6 +140,15 @@ def _filtered(args: argparse.Namespace) -> bool:
 def _add_format(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+    _add_wide(p)
+
+
+def _add_wide(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--wide",
+        action="store_true",
+        help="tables: one line per row, however long (default: fit the terminal's width)",
     )
 
 
@@ -212,6 +227,7 @@ def _build_parser() -> _Parser:
         default="table",
         help="output format (default: table)",
     )
+    _add_wide(chg)
     _add_citation_commands(sub)
 
     ver = sub.add_parser("verify", help="recompute every digest against a corpus folder")
@@ -390,15 +406,39 @@ def _events(args: argparse.Namespace) -> str:
         # The answer mixes certain and possible events: every format says which is which.
         for row, match in zip(rows, found.matches, strict=True):
             row["match"] = match
-        columns = (
-            (*columns[:-1], "match", columns[-1])
-            if args.format == "table"
-            else (
-                *columns,
-                "match",
-            )
-        )
-    return _emit(rows, args.format, columns)
+        table = args.format == "table"
+        columns = (*columns[:-1], "match", columns[-1]) if table else (*columns, "match")
+    if args.format == "table":  # readable dates for people; machine formats keep EDTF
+        from pakru.terminal import short_date  # noqa: PLC0415
+
+        for row, event in zip(rows, found, strict=True):
+            row["date"] = short_date(event.date)
+        if not args.wide:
+            return _stacked_events(rows, columns)
+    return _emit_for(args, rows, args.format, columns)
+
+
+def _stacked_events(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """The events table at the terminal's width.
+
+    One column per field when that fits; else the date (and match) beside the id, with
+    the title and type below the id.
+    """
+    from pakru.terminal import fit_table, fits, terminal_width  # noqa: PLC0415
+
+    width = terminal_width()
+    if fits(columns, [[_flat(r.get(c)) for c in columns] for r in rows], width):
+        return _emit(rows, "table", columns)
+    cells = [
+        [
+            r["date"] + (f"\n{r['match']}" if r.get("match") else ""),
+            f"{r['id']}\n  {r['title']} ({r['type']})",
+        ]
+        for r in rows
+    ]
+    lines = fit_table(("date", "event"), cells, width)
+    noun = "row" if len(rows) == 1 else "rows"
+    return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
 
 
 def _show(args: argparse.Namespace) -> str:
@@ -441,9 +481,10 @@ def _show(args: argparse.Namespace) -> str:
 
     row = attrs.asdict(record) if isinstance(record, pakru.Tombstone) else to_dict(record)
     if args.format == "table":
-        width = max(len(k) for k in row)
-        return "".join(f"{k.ljust(width)}  {_flat(v)}\n" for k, v in row.items())
-    return _emit([row], args.format, list(row))
+        from pakru.terminal import record_block, terminal_width  # noqa: PLC0415
+
+        return record_block(row, 10**6 if args.wide else terminal_width())
+    return _emit_for(args, [row], args.format, list(row))
 
 
 def _actors(args: argparse.Namespace) -> str:
@@ -451,7 +492,7 @@ def _actors(args: argparse.Namespace) -> str:
     from pakru.serialize import actor_to_dict  # noqa: PLC0415
 
     rows = [actor_to_dict(a) for a in pakru.actors(args.kind)]
-    return _emit(rows, args.format, ("id", "kind", "name", "aliases"))
+    return _emit_for(args, rows, args.format, ("id", "kind", "name", "aliases"))
 
 
 def _sources(args: argparse.Namespace) -> str:
@@ -464,7 +505,7 @@ def _sources(args: argparse.Namespace) -> str:
         if args.format == "table"
         else ("id", "title", "issued", "url", "publisher", "kind", "document", "sha256")
     )
-    return _emit(rows, args.format, columns)
+    return _emit_for(args, rows, args.format, columns)
 
 
 def _info(args: argparse.Namespace) -> str:
@@ -480,7 +521,7 @@ def _info(args: argparse.Namespace) -> str:
     }
     if args.format == "table":
         return "".join(f"{k.ljust(16)}  {v}\n" for k, v in row.items())
-    return _emit([row], args.format, list(row))
+    return _emit_for(args, [row], args.format, list(row))
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
@@ -535,7 +576,7 @@ def _coverage(args: argparse.Namespace) -> str:
         if c.uncited or not args.uncited_only
     ]
     columns = ("source", "paragraphs", "cited", "skipped", "uncited", "uncited_paragraphs")
-    out = _emit(rows, args.format, columns)
+    out = _emit_for(args, rows, args.format, columns)
     if args.format == "table":
         cited = sum(len(c.cited) for c in report)
         skipped = sum(len(c.skipped) for c in report)
@@ -580,7 +621,9 @@ def _support(args: argparse.Namespace) -> tuple[str, int]:
     findings = support(data, corpus)
     rows = [{"event": f.event, "field": f.field, "kind": f.kind, "fact": f.fact} for f in findings]
     if args.format != "table":
-        return _emit(rows, args.format, ("event", "field", "kind", "fact")), 1 if rows else 0
+        return _emit_for(
+            args, rows, args.format, ("event", "field", "kind", "fact")
+        ), 1 if rows else 0
     if not findings:
         return f"ok: every fact of {len(data)} events stands in a cited passage\n", 0
     events = len({f.event for f in findings})
@@ -614,7 +657,7 @@ def _anchor(args: argparse.Namespace) -> tuple[str, int]:
         for a in found
     ]
     columns = ANCHOR_COLUMNS if args.format == "table" else (*ANCHOR_COLUMNS, "hint")
-    out = _emit(rows, args.format, columns)
+    out = _emit_for(args, rows, args.format, columns)
     counts = summary(found)
     if args.format == "table":
         out += (
@@ -689,7 +732,9 @@ def _changes(args: argparse.Namespace) -> str:
         for c in found
     ]
     columns = ("change", "kind", "id", "replaced_by")
-    return _emit(rows, args.format, (*columns, "reason") if args.format == "csv" else columns)
+    return _emit_for(
+        args, rows, args.format, (*columns, "reason") if args.format == "csv" else columns
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
