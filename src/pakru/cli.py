@@ -176,6 +176,13 @@ def _build_parser() -> _Parser:
     src = sub.add_parser("sources", help="list sources")
     _add_format(src)
 
+    for name, what in (
+        ("tags", "tags (old names of merged tags still find their events)"),
+        ("types", "event types"),
+        ("roles", "participant roles"),
+    ):
+        _add_format(sub.add_parser(name, help=f"list the {what}, with definitions and counts"))
+
     info = sub.add_parser("info", help="versions, counts, digest and licence of the data")
     _add_format(info)
 
@@ -508,6 +515,53 @@ def _sources(args: argparse.Namespace) -> str:
     return _emit_for(args, rows, args.format, columns)
 
 
+def _vocabulary(args: argparse.Namespace) -> str:
+    """``pakru tags``, ``types`` and ``roles``: each value, its definition and its count."""
+    import collections  # noqa: PLC0415
+
+    import pakru  # noqa: PLC0415
+    from pakru.vocabulary import EVENT_TYPES, ROLES, TAG_ALIASES, TAGS  # noqa: PLC0415
+
+    data = pakru.dataset()
+    counts: collections.Counter[str] = collections.Counter()
+    for event in data:
+        if args.command == "tags":
+            counts.update(set(event.tags))
+        elif args.command == "types":
+            counts[event.type] += 1
+        else:
+            counts.update({p.role for p in event.participants})
+    if args.command == "tags":
+        merged: dict[str, list[str]] = {}
+        for old, new in TAG_ALIASES.items():
+            merged.setdefault(new, []).append(old)
+        defined = dict(TAGS)
+        rows = [
+            {"tag": t, "events": counts[t], "definition": d, "also": merged.get(t, [])}
+            for t, d in sorted(defined.items())
+        ]
+        rows += [
+            {"tag": t, "events": n, "definition": None, "also": []}
+            for t, n in sorted(counts.items())
+            if t not in defined
+        ]
+        if args.format == "table":
+            for row in rows:
+                also: list[str] = row["also"]  # type: ignore[assignment]
+                if also:
+                    row["definition"] = f"{row['definition']} (was: {', '.join(also)})"
+            return _emit_for(args, rows, args.format, ("tag", "events", "definition"))
+        return _emit_for(args, rows, args.format, ("tag", "events", "also", "definition"))
+    if args.command == "types":
+        rows = [
+            {"type": t.id, "events": counts[t.id], "label": t.label, "definition": t.definition}
+            for t in EVENT_TYPES.values()
+        ]
+        return _emit_for(args, rows, args.format, ("type", "events", "definition"))
+    rows = [{"role": r, "events": counts[r], "definition": d} for r, d in ROLES.items()]
+    return _emit_for(args, rows, args.format, ("role", "events", "definition"))
+
+
 def _info(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
 
@@ -686,8 +740,23 @@ def _validate(args: argparse.Namespace) -> tuple[str, int]:
     c = data.counts
     return (
         f"ok: {args.path}: {c['events']} events, {c['actors']} actors, {c['sources']} sources "
-        f"(data version {data.data_version}, sha256 {data.digest[:12]})\n"
+        f"(data version {data.data_version}, sha256 {data.digest[:12]})\n" + _tag_notes(data)
     ), 0
+
+
+def _tag_notes(data: Any) -> str:
+    """Notes on tags outside pakru's vocabulary: allowed in your data, but worth a look."""
+    from pakru.errors import UnknownIdError  # noqa: PLC0415
+    from pakru.vocabulary import TAG_ALIASES, TAGS  # noqa: PLC0415
+
+    notes = []
+    for tag in sorted({t for event in data for t in event.tags}):
+        if tag in TAG_ALIASES:
+            notes.append(f"note: tag {tag!r} was merged into {TAG_ALIASES[tag]!r}; use that\n")
+        elif tag not in TAGS:
+            hint = UnknownIdError("tag", tag, TAGS).message.replace("no tag with id", "tag")
+            notes.append(f"note: {hint} is not in pakru's tag vocabulary (pakru tags)\n")
+    return "".join(notes)
 
 
 def _changes(args: argparse.Namespace) -> str:
@@ -766,6 +835,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "actors": _actors,
                 "sources": _sources,
                 "info": _info,
+                "tags": _vocabulary,
+                "types": _vocabulary,
+                "roles": _vocabulary,
                 "locate": _locate,
                 "stub-source": _stub,
                 "coverage": _coverage,

@@ -14,7 +14,7 @@ from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
 from pakru.query import ALL_DAYS, as_keys, date_fit, day_range
 from pakru.rules import DATE_MATCHES, KINDS
-from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, canonical_tag
 
 R = TypeVar("R", Event, Actor, Source)
 Record = Event | Actor | Source
@@ -499,6 +499,8 @@ class Dataset:
                 continue
             if name == "source":  # a retired source id stands for its replacement
                 keys = tuple(k if k in known else self.source(k).id for k in keys)
+            if name == "tag":  # a merged tag stands for the tag it was merged into
+                keys = tuple(k if k in known else canonical_tag(k) for k in keys)
             for key in keys:
                 if key not in known:
                     raise UnknownIdError(name, key, known)

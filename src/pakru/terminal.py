@@ -21,6 +21,8 @@ _SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 #: No column is squeezed below this many characters while a wider one can give room.
 MIN_COLUMN = 8
 SEPARATOR = "  "
+#: The last column (prose) keeps this many characters before other columns give way.
+PROSE = 24
 
 
 def terminal_width() -> int:
@@ -81,6 +83,10 @@ def _widths(natural: list[int], width: int) -> list[int]:
     """Column widths that fit ``width``: the widest columns give way first."""
     widths = list(natural)
     room = width - len(SEPARATOR) * (len(widths) - 1)
+    # The last column (a title or definition: prose that wraps well) gives way first.
+    over = sum(widths) - room
+    if over > 0:
+        widths[-1] = max(widths[-1] - over, min(widths[-1], PROSE))
     while sum(widths) > room:
         widest = max(range(len(widths)), key=lambda i: (widths[i], i))
         floor = MIN_COLUMN if widths[widest] > MIN_COLUMN else 1
