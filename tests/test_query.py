@@ -237,6 +237,16 @@ def test_tag_filter() -> None:
     assert ids(found) == [e.id for e in pakru.dataset() if "tashkent" in e.tags]
 
 
+def searched_text(event: pakru.Event) -> str:
+    """What ``text`` searches: title, summary, note, place and participants' names."""
+    names = []
+    for p in event.participants:
+        actor = pakru.actor(p.actor)
+        names += [actor.name, *actor.aliases]
+    parts = [event.title, event.summary, event.note or "", event.place or "", *names]
+    return "\n".join(parts).casefold()
+
+
 def test_source_filter() -> None:
     tashkent = pakru.event(TASHKENT)
     source_id = tashkent.sources[0]
@@ -248,11 +258,7 @@ def test_source_filter() -> None:
 def test_text_filter_is_a_case_insensitive_substring() -> None:
     found = ids(pakru.events(text="TASHKENT"))
     assert TASHKENT in found
-    expected = [
-        e.id
-        for e in pakru.dataset()
-        if "tashkent" in e.title.casefold() or "tashkent" in e.summary.casefold()
-    ]
+    expected = [e.id for e in pakru.dataset() if "tashkent" in searched_text(e)]
     assert found == expected
     assert ids(pakru.events(text="no such words anywhere zzz")) == []
 
@@ -533,8 +539,7 @@ def _brute_force(event: pakru.Event, kwargs: dict[str, object]) -> bool:
     if "source" in kwargs and not set(event.sources) & set(kwargs["source"]):  # type: ignore[arg-type]
         return False
     if "text" in kwargs:
-        needle = str(kwargs["text"]).casefold()
-        return needle in event.title.casefold() or needle in event.summary.casefold()
+        return str(kwargs["text"]).casefold() in searched_text(event)
     return True
 
 
@@ -561,3 +566,26 @@ def test_data_error_survives_pickling() -> None:
     restored = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
     assert restored.problems == error.problems
     assert str(restored) == str(error)
+
+
+def test_place_and_role_filters() -> None:
+    at_moscow = pakru.events(place="MOSCOW")
+    assert at_moscow
+    assert all(e.place is not None and "moscow" in e.place.casefold() for e in at_moscow)
+    visits = pakru.events(place="moscow", role="visitor")
+    assert set(visits.ids) <= set(at_moscow.ids)
+    assert all(any(p.role == "visitor" for p in e.participants) for e in visits)
+    ayub = pakru.events(actor="ayub-khan", role="visitor")
+    assert ayub
+    assert all(
+        any(p.actor == "ayub-khan" and p.role == "visitor" for p in e.participants) for e in ayub
+    )
+    with pytest.raises(pakru.UnknownIdError):
+        pakru.events(role="visiter")
+    assert pakru.events(text="Tashkent", place="tashkent")
+
+
+def test_text_finds_places_and_participants_names() -> None:
+    moscow = set(pakru.events(text="moscow").ids)
+    assert set(pakru.events(place="moscow").ids) <= moscow
+    assert "1966-01-10-tashkent-declaration" in pakru.events(text="Kosygin").ids

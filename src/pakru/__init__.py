@@ -239,8 +239,19 @@ def events(
     tag: str | Iterable[str] | None = None,
     source: str | Iterable[str] | None = None,
     text: str | None = None,
+    place: str | Iterable[str] | None = None,
+    role: str | Iterable[str] | None = None,
 ) -> EventList:
-    """Events of the shipped dataset matching every filter; see :meth:`Dataset.events`."""
+    """Events of the shipped dataset matching every filter; see :meth:`Dataset.events`.
+
+    Takes the same arguments as :meth:`Dataset.events` and returns an :class:`EventList`
+    sorted by date; raises ``QueryError`` (a ``ValueError``), ``UnknownIdError`` (a
+    ``KeyError`` with suggestions) or ``QueryTypeError`` (a ``TypeError``) for bad input.
+
+    >>> import pakru
+    >>> pakru.events(place="tashkent", role="mediator").ids
+    ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
+    """
     return _shipped().events(
         between,
         date_match=date_match,
@@ -251,6 +262,8 @@ def events(
         tag=tag,
         source=source,
         text=text,
+        place=place,
+        role=role,
     )
 
 

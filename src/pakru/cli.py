@@ -86,7 +86,17 @@ def _flat(value: Any) -> str:
 
 #: The event filters of ``pakru events``, ``bibliography`` and ``export``: the keyword
 #: arguments of :meth:`pakru.Dataset.events` other than ``between`` and ``date_match``.
-FILTERS = ("actor", "all_actors", "follow_succession", "type", "tag", "source", "text")
+FILTERS = (
+    "actor",
+    "all_actors",
+    "follow_succession",
+    "type",
+    "tag",
+    "source",
+    "text",
+    "place",
+    "role",
+)
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -129,7 +139,14 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", action="append", help="event type (repeatable)")
     p.add_argument("--tag", action="append", help="tag (repeatable)")
     p.add_argument("--source", action="append", help="source id (repeatable)")
-    p.add_argument("--text", help="case-insensitive text in the title or summary")
+    p.add_argument(
+        "--text",
+        help="case-insensitive text in the title, summary, note, place or participants' names",
+    )
+    p.add_argument("--place", action="append", help="text in the event's place (repeatable)")
+    p.add_argument(
+        "--role", action="append", help="a participant's role; with --actor, that actor's"
+    )
 
 
 def _filtered(args: argparse.Namespace) -> bool:

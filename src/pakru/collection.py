@@ -14,7 +14,7 @@ from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
 from pakru.query import ALL_DAYS, as_keys, date_fit, day_range
 from pakru.rules import DATE_MATCHES, KINDS
-from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, canonical_tag
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, canonical_tag
 
 R = TypeVar("R", Event, Actor, Source)
 Record = Event | Actor | Source
@@ -176,7 +176,28 @@ class Dataset:
         bounds = [e.date.bounds() for e in ordered]
         self._lo = [b[0] for b in bounds]
         self._hi = [b[1] for b in bounds]
-        self._text = [f"{e.title}\n{e.summary}".casefold() for e in ordered]
+        names = {a.id: "\n".join((a.name, *a.aliases)) for a in self._actor_by_id.values()}
+        self._text = [
+            "\n".join(
+                (
+                    e.title,
+                    e.summary,
+                    e.note or "",
+                    e.place or "",
+                    *(names.get(p.actor, p.actor) for p in e.participants),
+                )
+            ).casefold()
+            for e in ordered
+        ]
+        self._places = [None if e.place is None else e.place.casefold() for e in ordered]
+        by_role: dict[str, set[int]] = {}
+        by_actor_role: dict[tuple[str, str], set[int]] = {}
+        for i, event in enumerate(ordered):
+            for p in event.participants:
+                by_role.setdefault(p.role, set()).add(i)
+                by_actor_role.setdefault((p.actor, p.role), set()).add(i)
+        self._by_role = {k: frozenset(v) for k, v in by_role.items()}
+        self._by_actor_role = {k: frozenset(v) for k, v in by_actor_role.items()}
         self._qualified = [e.date.uncertain or e.date.approximate for e in ordered]
         by_actor: dict[str, set[int]] = {}
         by_type: dict[str, set[int]] = {}
@@ -444,6 +465,8 @@ class Dataset:
         tag: str | Iterable[str] | None = None,
         source: str | Iterable[str] | None = None,
         text: str | None = None,
+        place: str | Iterable[str] | None = None,
+        role: str | Iterable[str] | None = None,
     ) -> EventList:
         """Events matching every filter given, sorted by date then id.
 
@@ -460,7 +483,10 @@ class Dataset:
         With ``follow_succession=True`` an actor also stands for its predecessors and
         successors (``"ussr"`` then matches Russian Federation events too). ``type``,
         ``tag`` and ``source`` take one value or several (any of them matches); ``text``
-        is a case-insensitive substring of the title or summary.
+        is a case-insensitive substring of the title, summary, note or place, or of a
+        participant's name or alias. ``place`` keeps events whose place contains the text
+        given (any case; several: any matches). ``role`` keeps events with a participant
+        in that role (see ``pakru.ROLES``); with ``actor``, that actor in that role.
 
         Returns an :class:`EventList`. Raises :class:`~pakru.errors.QueryError` (a
         ``ValueError``) for a value that cannot be used, :class:`~pakru.errors.UnknownIdError`
@@ -480,15 +506,20 @@ class Dataset:
         for flag, setting in (("all_actors", all_actors), ("follow_succession", follow_succession)):
             if not isinstance(setting, bool):
                 raise QueryTypeError(f"{flag}: expected True or False, got {setting!r}")
-        filters = {"actor": actor, "type": type, "tag": tag, "source": source}
+        filters = {
+            "actor": actor,
+            "type": type,
+            "tag": tag,
+            "source": source,
+            "place": place,
+            "role": role,
+        }
         one_key = self._one_key_query(between, text, follow_succession, filters)
         if one_key is not None:
             known_result = self._one_key.get(one_key)
             if known_result is not None:
                 return known_result
-        sets: list[frozenset[int]] = []
-        if actor is not None:
-            sets.extend(self._actor_sets(actor, all_actors, follow_succession))
+        sets = self._role_place_sets(actor, all_actors, follow_succession, role, place)
         for name, value, index, known in (
             ("type", type, self._by_type, EVENT_TYPES),
             ("tag", tag, self._by_tag, self._by_tag),
@@ -548,7 +579,7 @@ class Dataset:
         if len(given) != 1:
             return None
         name, value = given[0]
-        if not isinstance(value, str):
+        if not isinstance(value, str) or name in ("place", "role"):
             return None
         if name == "actor":
             ident = self._actor_names.get(value.casefold().strip())
@@ -558,7 +589,38 @@ class Dataset:
         known = {"type": EVENT_TYPES, "tag": self._by_tag, "source": self._source_by_id}[name]
         return (name, value) if value in known else None
 
-    def _actor_sets(self, actor: object, all_actors: bool, follow: bool) -> list[frozenset[int]]:
+    def _role_place_sets(
+        self, actor: object, all_actors: bool, follow: bool, role: object, place: object
+    ) -> list[frozenset[int]]:
+        """The event sets of the actor, role and place filters."""
+        sets: list[frozenset[int]] = []
+        roles = as_keys("role", role, "a role string or a collection of them")
+        for key in roles or ():
+            if key not in ROLES:
+                raise UnknownIdError("role", key, ROLES)
+        if actor is not None:
+            sets.extend(self._actor_sets(actor, all_actors, follow, roles))
+        elif roles is not None:
+            sets.append(frozenset().union(*(self._by_role.get(r, frozenset()) for r in roles)))
+        places = as_keys("place", place, "a place string or a collection of them")
+        if places is not None:
+            wanted = [p.casefold().strip() for p in places]
+            sets.append(
+                frozenset(
+                    i
+                    for i, where in enumerate(self._places)
+                    if where is not None and any(w in where for w in wanted)
+                )
+            )
+        return sets
+
+    def _actor_sets(
+        self,
+        actor: object,
+        all_actors: bool,
+        follow: bool,
+        roles: tuple[str, ...] | None = None,
+    ) -> list[frozenset[int]]:
         accepted = "an actor id, name or alias, an Actor, or a collection of them"
         if isinstance(actor, (str, Actor)):
             wanted: tuple[object, ...] = (actor,)
@@ -575,7 +637,11 @@ class Dataset:
                     f"actor: expected {accepted}, got an item of type {type(item).__name__}"
                 )
             ids = [a.id for a in self.lineage(item)] if follow else [self.actor(item).id]
-            groups.append(frozenset().union(*(self._by_actor.get(i, frozenset()) for i in ids)))
+            if roles is None:
+                found = [self._by_actor.get(i, frozenset()) for i in ids]
+            else:
+                found = [self._by_actor_role.get((i, r), frozenset()) for i in ids for r in roles]
+            groups.append(frozenset().union(*found))
         if all_actors:
             return groups
         return [frozenset().union(*groups)]
