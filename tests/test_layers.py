@@ -38,6 +38,7 @@ LAYERS = {
     "pakru.tables": 0,
     "pakru.fingerprint": 0,
     "pakru.quads": 0,
+    "pakru.notebook": 0,
     "pakru.loader": 1,
     "pakru.exports": 2,
     "pakru.citation": 2,

@@ -277,9 +277,17 @@ def actor(id_or_alias: str | Actor) -> Actor:
     return _shipped().actor(id_or_alias)
 
 
-def actors(kind: str | None = None) -> tuple[Actor, ...]:
-    """All actors, or those of one kind (``"state"``, ``"person"``, ...)."""
-    return _shipped().actors(kind)
+def actors(kind: str | None = None, *, text: str | None = None) -> tuple[Actor, ...]:
+    """All actors, or those of one kind (``"state"``, ``"person"``, ...).
+
+    ``text`` keeps actors whose id, name or an alias contains it, in any case. Raises
+    ``QueryError`` (a ``ValueError``) for an unknown kind.
+
+    >>> import pakru
+    >>> [a.id for a in pakru.actors("person", text="kosygin")]
+    ['aleksei-kosygin']
+    """
+    return _shipped().actors(kind, text=text)
 
 
 def source(id: str) -> Source:
@@ -478,6 +486,7 @@ def _rows_to_arrow(*args: Any) -> Any:
 
 
 _handoff.bind(
+    dataset=dataset,
     rows_to_pandas=_rows_to_pandas,
     rows_to_arrow=_rows_to_arrow,
     export=export,

@@ -188,6 +188,7 @@ def _build_parser() -> _Parser:
 
     act = sub.add_parser("actors", help="list actors")
     act.add_argument("--kind", help="only actors of this kind")
+    act.add_argument("--text", help="text in the id, name or an alias (any case)")
     _add_format(act)
 
     src = sub.add_parser("sources", help="list sources")
@@ -380,6 +381,13 @@ def _add_export(sub: Any) -> None:
     )
     sch = sub.add_parser("schema", help="print the JSON Schema of exports or of one record kind")
     sch.add_argument(
+        "kind_given",
+        nargs="?",
+        metavar="KIND",
+        choices=SCHEMA_KINDS,
+        help="what the schema describes, as --kind: " + ", ".join(SCHEMA_KINDS),
+    )
+    sch.add_argument(
         "--kind",
         default="export",
         choices=SCHEMA_KINDS,
@@ -400,7 +408,12 @@ def _export(args: argparse.Namespace) -> str:
 def _schema(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
 
-    return json.dumps(pakru.schema(args.kind), ensure_ascii=False, indent=2) + "\n"
+    kind = args.kind
+    if args.kind_given is not None:
+        if kind not in ("export", args.kind_given):
+            raise _Usage(f"pakru schema: give the kind once ({args.kind_given!r} or {kind!r})")
+        kind = args.kind_given
+    return json.dumps(pakru.schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 EVENT_COLUMNS = ("date", "id", "type", "title")
@@ -515,7 +528,7 @@ def _actors(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
     from pakru.serialize import actor_to_dict  # noqa: PLC0415
 
-    rows = [actor_to_dict(a) for a in pakru.actors(args.kind)]
+    rows = [actor_to_dict(a) for a in pakru.actors(args.kind, text=args.text)]
     return _emit_for(args, rows, args.format, ("id", "kind", "name", "aliases"))
 
 

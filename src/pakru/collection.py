@@ -77,6 +77,11 @@ class EventList(tuple[Event, ...]):
         noun = "event" if len(self) == 1 else "events"
         return f"EventList({len(self)} {noun}:\n{rows}\n)"
 
+    def _repr_html_(self) -> str:
+        from pakru.notebook import events_html  # noqa: PLC0415
+
+        return events_html(self, self.matches)
+
     @property
     def matches(self) -> tuple[str | None, ...]:
         """Per event, ``"certain"`` or ``"possible"`` for a query with ``between``.
@@ -258,6 +263,11 @@ class Dataset:
             }
         )
 
+    def _repr_html_(self) -> str:
+        from pakru.notebook import dataset_html  # noqa: PLC0415
+
+        return dataset_html(self)
+
     def __repr__(self) -> str:
         c = self.counts
         return (
@@ -423,8 +433,21 @@ class Dataset:
         """
         return handed("load")(path, base=self)  # type: ignore[no-any-return]
 
-    def actors(self, kind: str | None = None) -> tuple[Actor, ...]:
-        """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``)."""
+    def actors(self, kind: str | None = None, *, text: str | None = None) -> tuple[Actor, ...]:
+        """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``).
+
+        ``text`` keeps actors whose id, name or an alias contains it (any case). Raises
+        ``QueryError`` for an unknown kind and ``QueryTypeError`` for a non-string.
+        """
+        if text is not None:
+            if not isinstance(text, str):
+                raise QueryTypeError(f"text: expected a string, got {type(text).__name__}")
+            needle = text.casefold().strip()
+            return tuple(
+                a
+                for a in self.actors(kind)
+                if any(needle in n.casefold() for n in (a.id, a.name, *a.aliases))
+            )
         if kind is None:
             return tuple(self._actor_by_id.values())
         if not isinstance(kind, str):
