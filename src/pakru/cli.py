@@ -473,7 +473,8 @@ def _stacked_events(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
         ]
         for r in rows
     ]
-    lines = fit_table(("date", "event"), cells, width)
+    marked = any(r.get("match") for r in rows)
+    lines = fit_table(("date/match" if marked else "date", "event"), cells, width)
     noun = "row" if len(rows) == 1 else "rows"
     return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
 
