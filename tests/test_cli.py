@@ -35,7 +35,9 @@ def expected_ids() -> list[str]:
 
 
 def test_module_events_table(run_python: Any) -> None:
-    result = run_python("-m", "pakru", "events", "--between", "1965", "1972", "--actor", "ussr")
+    result = run_python(
+        "-m", "pakru", "events", "--between", "1965", "1972", "--actor", "ussr", "--wide"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -43,7 +45,9 @@ def test_module_events_table(run_python: Any) -> None:
     for event_id in TASHKENT_EVENTS:
         assert event_id in result.stdout
     rows = [line for line in lines[1:] if line and not line.startswith("(")]
-    assert [row.split()[1] for row in rows] == expected_ids()
+    # Dates read as words ("10 Jan 1966"); the id is the first token of the id column.
+    start = lines[0].index("ID")
+    assert [row[start:].split()[0] for row in rows] == expected_ids()
     assert lines[-1] == f"({len(expected_ids())} rows)"
 
 

@@ -146,7 +146,7 @@ def test_cli_choices_come_from_the_modules_that_own_them() -> None:
     assert choices("bibliography", "markup") == MARKUPS
     for command in ("events", "bibliography", "export"):
         flags = {a.dest for a in commands[command]._actions}
-        assert {"between", "within", *cli.FILTERS} <= flags, command
+        assert {"between", "date_match", *cli.FILTERS} <= flags, command
 
 
 # -- one way to the shipped data, and one way to find a record ---------------------------

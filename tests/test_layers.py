@@ -38,6 +38,7 @@ LAYERS = {
     "pakru.tables": 0,
     "pakru.fingerprint": 0,
     "pakru.quads": 0,
+    "pakru.notebook": 0,
     "pakru.loader": 1,
     "pakru.exports": 2,
     "pakru.citation": 2,
@@ -51,6 +52,7 @@ LAYERS = {
     "pakru.panels": 2,
     "pakru.shapes": 2,
     "pakru.graph": 2,
+    "pakru.terminal": 2,
     "pakru.cli": 3,
     "pakru.__main__": 3,
     "pakru": 3,  # the facade

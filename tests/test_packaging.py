@@ -264,6 +264,20 @@ def test_require_a_newer_version_fails_naming_both() -> None:
         ("== 1.2.3", "1.2.3", True),
         ("==1.2.3", "1.2.4", False),
         (" 0.1 ", "0.1.0", True),
+        (">=0.1", "0.2.0", True),
+        (">=0.2,<0.3", "0.2.5", True),
+        (">=0.2,<0.3", "0.3.0", False),
+        ("~=0.2", "0.9.0", True),
+        ("~=0.2", "1.0.0", False),
+        ("~=0.2.1", "0.2.4", True),
+        ("~=0.2.1", "0.3.0", False),
+        ("!=0.2.0", "0.2.0", False),
+        ("==0.2.*", "0.2.7", True),
+        ("==0.2.*", "0.3.0", False),
+        ("!=0.2.*", "0.3.0", True),
+        ("<1", "0.9.9", True),
+        (">0.2", "0.2.0", False),
+        ("<=0.2", "0.2.0", True),
     ],
 )
 def test_require_semantics(spec: str, installed: str, ok: bool) -> None:
@@ -276,7 +290,9 @@ def test_require_semantics(spec: str, installed: str, ok: bool) -> None:
         assert installed in str(info.value)
 
 
-@pytest.mark.parametrize("spec", ["latest", "", ">=0.1", "0.1.x", "1.2.3.4", "v1", "~=0.1"])
+@pytest.mark.parametrize(
+    "spec", ["latest", "", "0.1.x", "1.2.3.4", "v1", "~=1", ">=0.1,", ">=1.*", "==1.*.2"]
+)
 def test_require_garbage_is_a_query_error(spec: str) -> None:
     with pytest.raises(QueryError) as info:
         pakru.require(spec)
@@ -328,3 +344,16 @@ def test_citation_version_is_the_package_version() -> None:
     citation = _citation()
     assert str(citation["version"]) == pakru.__version__
     assert citation["cff-version"] == "1.2.0"
+
+
+def test_require_pins_the_data_digest() -> None:
+    digest = pakru.dataset().digest
+    assert pakru.require(digest=digest[:12]) == pakru.DATA_VERSION
+    assert pakru.require(f">={pakru.DATA_VERSION}", digest=f"sha256:{digest}")
+    other = ("0" if digest[0] != "0" else "1") + digest[1:12]
+    with pytest.raises(DataVersionError):
+        pakru.require(digest=other)
+    with pytest.raises(QueryError):
+        pakru.require(digest="abc")
+    with pytest.raises(QueryError):
+        pakru.require()

@@ -69,7 +69,7 @@ def test_tashkent_is_a_single_day() -> None:
     ],
 )
 def test_overlap_includes_the_edges(between: object) -> None:
-    assert TASHKENT in ids(pakru.events(between=between))
+    assert TASHKENT in ids(pakru.events(between=between, date_match="possible"))
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_overlap_includes_the_edges(between: object) -> None:
     ],
 )
 def test_overlap_excludes_outside(between: object) -> None:
-    assert TASHKENT not in ids(pakru.events(between=between))
+    assert TASHKENT not in ids(pakru.events(between=between, date_match="possible"))
 
 
 def test_within_versus_overlap_on_an_interval_event() -> None:
@@ -92,21 +92,21 @@ def test_within_versus_overlap_on_an_interval_event() -> None:
     assert war.date.is_interval
     assert (war.date.earliest, war.date.latest) == (dt.date(1979, 12, 1), dt.date(1989, 2, 15))
     # Overlapping a part of the war finds it; "within" needs the whole war inside.
-    assert AFGHAN_WAR in ids(pakru.events(between=(1985, 1986)))
+    assert AFGHAN_WAR in ids(pakru.events(between=(1985, 1986), date_match="overlap"))
     assert AFGHAN_WAR not in ids(pakru.events(between=(1985, 1986), date_match="within"))
     assert AFGHAN_WAR in ids(pakru.events(between=(1979, 1989), date_match="within"))
     assert AFGHAN_WAR in ids(pakru.events(between=(1970, 1995), date_match="within"))
     assert AFGHAN_WAR not in ids(pakru.events(between=(1980, 1995), date_match="within"))
     assert AFGHAN_WAR not in ids(pakru.events(between=(1970, 1988), date_match="within"))
-    assert AFGHAN_WAR in ids(pakru.events(between=(1989, 1995)))
-    assert AFGHAN_WAR in ids(pakru.events(between=(1960, 1979)))
-    assert AFGHAN_WAR not in ids(pakru.events(between=(1990, 1995)))
+    assert AFGHAN_WAR in ids(pakru.events(between=(1989, 1995), date_match="overlap"))
+    assert AFGHAN_WAR in ids(pakru.events(between=(1960, 1979), date_match="overlap"))
+    assert AFGHAN_WAR not in ids(pakru.events(between=(1990, 1995), date_match="overlap"))
 
 
 def test_within_results_are_a_subset_of_overlap() -> None:
     for lo, hi in [(1960, 1970), (1979, 1989), (2000, 2011), (1900, 2100)]:
         inside = set(ids(pakru.events(between=(lo, hi), date_match="within")))
-        assert inside <= set(ids(pakru.events(between=(lo, hi))))
+        assert inside <= set(ids(pakru.events(between=(lo, hi), date_match="overlap")))
         assert sorted(inside) == within(dt.date(lo, 1, 1), dt.date(hi, 12, 31))
 
 
@@ -117,9 +117,9 @@ def test_open_ends() -> None:
     assert ids(pakru.events(between=(None, 1970))) == ids(pakru.events(between=("..", 1970)))
     assert ids(pakru.events(between=(1990, None))) == ids(pakru.events(between=(1990, "..")))
     assert ids(pakru.events(between=(1990, None))) == ids(pakru.events(between="1990/.."))
-    early = ids(pakru.events(between=(None, 1970)))
+    early = ids(pakru.events(between=(None, 1970), date_match="overlap"))
     assert sorted(early) == overlapping(dt.date.min, dt.date(1970, 12, 31))
-    late = ids(pakru.events(between=(1990, None)))
+    late = ids(pakru.events(between=(1990, None), date_match="overlap"))
     assert sorted(late) == overlapping(dt.date(1990, 1, 1), dt.date.max)
     assert early
     assert late
@@ -138,7 +138,7 @@ def test_accepted_between_forms_agree() -> None:
         pakru.EDTFDate("1965/1972"),
         (" 1965 ", "1972"),
     ]
-    results = [ids(pakru.events(between=f)) for f in forms]
+    results = [ids(pakru.events(between=f, date_match="overlap")) for f in forms]
     assert results[0], "the 1965-1972 window is not empty"
     assert all(r == results[0] for r in results)
     assert sorted(results[0]) == overlapping(dt.date(1965, 1, 1), dt.date(1972, 12, 31))
@@ -237,6 +237,16 @@ def test_tag_filter() -> None:
     assert ids(found) == [e.id for e in pakru.dataset() if "tashkent" in e.tags]
 
 
+def searched_text(event: pakru.Event) -> str:
+    """What ``text`` searches: title, summary, note, place and participants' names."""
+    names = []
+    for p in event.participants:
+        actor = pakru.actor(p.actor)
+        names += [actor.name, *actor.aliases]
+    parts = [event.title, event.summary, event.note or "", event.place or "", *names]
+    return "\n".join(parts).casefold()
+
+
 def test_source_filter() -> None:
     tashkent = pakru.event(TASHKENT)
     source_id = tashkent.sources[0]
@@ -248,11 +258,7 @@ def test_source_filter() -> None:
 def test_text_filter_is_a_case_insensitive_substring() -> None:
     found = ids(pakru.events(text="TASHKENT"))
     assert TASHKENT in found
-    expected = [
-        e.id
-        for e in pakru.dataset()
-        if "tashkent" in e.title.casefold() or "tashkent" in e.summary.casefold()
-    ]
+    expected = [e.id for e in pakru.dataset() if "tashkent" in searched_text(e)]
     assert found == expected
     assert ids(pakru.events(text="no such words anywhere zzz")) == []
 
@@ -430,7 +436,7 @@ query_kwargs = st.fixed_dictionaries(
     {},
     optional={
         "between": betweens,
-        "date_match": st.sampled_from(["overlap", "within", "inside", 3]),
+        "date_match": st.sampled_from(["certain", "possible", "overlap", "within", "inside", 3]),
         "actor": _one_or_many(st.one_of(actor_keys, actor_keys.map(pakru.actor), junk)),
         "all_actors": st.one_of(st.booleans(), junk),
         "follow_succession": st.one_of(st.booleans(), junk),
@@ -477,7 +483,9 @@ def test_year_windows_match_brute_force(pair: tuple[int, int], mode: str) -> Non
 @given(st.dates(dt.date(1940, 1, 1), dt.date(2030, 12, 31)), st.integers(0, 4000))
 def test_day_windows_match_brute_force(start: dt.date, days: int) -> None:
     end = min(start + dt.timedelta(days=days), dt.date(9999, 12, 31))
-    assert sorted(ids(pakru.events(between=(start, end)))) == overlapping(start, end)
+    assert sorted(ids(pakru.events(between=(start, end), date_match="overlap"))) == overlapping(
+        start, end
+    )
     assert sorted(ids(pakru.events(between=(start, end), date_match="within"))) == within(
         start, end
     )
@@ -488,7 +496,7 @@ def valid_queries(draw: st.DrawFn) -> dict[str, object]:
     kwargs: dict[str, object] = {}
     if draw(st.booleans()):
         kwargs["between"] = draw(year_pairs(1950, 2020))
-        kwargs["date_match"] = draw(st.sampled_from(["overlap", "within"]))
+        kwargs["date_match"] = draw(st.sampled_from(["overlap", "within", "possible"]))
     if draw(st.booleans()):
         kwargs["actor"] = draw(st.lists(actor_keys, min_size=1, max_size=2))
         kwargs["all_actors"] = draw(st.booleans())
@@ -509,7 +517,7 @@ def _brute_force(event: pakru.Event, kwargs: dict[str, object]) -> bool:
     if "between" in kwargs:
         lo_year, hi_year = kwargs["between"]  # type: ignore[misc]
         lo, hi = dt.date(lo_year, 1, 1), dt.date(hi_year, 12, 31)
-        if kwargs["date_match"] == "overlap":
+        if kwargs["date_match"] in ("overlap", "possible"):
             if not (first_day(event) <= hi and last_day(event) >= lo):
                 return False
         elif not (first_day(event) >= lo and last_day(event) <= hi):
@@ -531,8 +539,7 @@ def _brute_force(event: pakru.Event, kwargs: dict[str, object]) -> bool:
     if "source" in kwargs and not set(event.sources) & set(kwargs["source"]):  # type: ignore[arg-type]
         return False
     if "text" in kwargs:
-        needle = str(kwargs["text"]).casefold()
-        return needle in event.title.casefold() or needle in event.summary.casefold()
+        return str(kwargs["text"]).casefold() in searched_text(event)
     return True
 
 
@@ -559,3 +566,26 @@ def test_data_error_survives_pickling() -> None:
     restored = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
     assert restored.problems == error.problems
     assert str(restored) == str(error)
+
+
+def test_place_and_role_filters() -> None:
+    at_moscow = pakru.events(place="MOSCOW")
+    assert at_moscow
+    assert all(e.place is not None and "moscow" in e.place.casefold() for e in at_moscow)
+    visits = pakru.events(place="moscow", role="visitor")
+    assert set(visits.ids) <= set(at_moscow.ids)
+    assert all(any(p.role == "visitor" for p in e.participants) for e in visits)
+    ayub = pakru.events(actor="ayub-khan", role="visitor")
+    assert ayub
+    assert all(
+        any(p.actor == "ayub-khan" and p.role == "visitor" for p in e.participants) for e in ayub
+    )
+    with pytest.raises(pakru.UnknownIdError):
+        pakru.events(role="visiter")
+    assert pakru.events(text="Tashkent", place="tashkent")
+
+
+def test_text_finds_places_and_participants_names() -> None:
+    moscow = set(pakru.events(text="moscow").ids)
+    assert set(pakru.events(place="moscow").ids) <= moscow
+    assert "1966-01-10-tashkent-declaration" in pakru.events(text="Kosygin").ids

@@ -1,10 +1,12 @@
 """pakru: events, actors and sources of Pakistan–Soviet and Pakistan–Russian relations.
 
 The shipped dataset loads on first use (``import pakru`` reads no data and imports
-almost nothing: every name below is imported when it is first used)::
+almost nothing: every name below is imported when it is first used).
 
-    >>> import pakru
-    >>> pakru.events(between=("1965", "1972"), actor="ussr")  # doctest: +SKIP
+>>> import pakru
+>>> found = pakru.events(between=("1965", "1972"), actor="ussr")
+>>> found[0].id
+'1965-ogdc-first-gas-discovery-at-sari'
 
 Records are frozen ``attrs`` classes; every claim carries stand-off evidence that points
 into a named source of the corpus.
@@ -231,7 +233,7 @@ def dataset() -> Dataset:
 def events(
     between: object = None,
     *,
-    date_match: Literal["overlap", "within"] = "overlap",
+    date_match: Literal["certain", "possible", "within", "overlap"] = "certain",
     actor: str | Actor | Iterable[str | Actor] | None = None,
     all_actors: bool = False,
     follow_succession: bool = False,
@@ -239,8 +241,19 @@ def events(
     tag: str | Iterable[str] | None = None,
     source: str | Iterable[str] | None = None,
     text: str | None = None,
+    place: str | Iterable[str] | None = None,
+    role: str | Iterable[str] | None = None,
 ) -> EventList:
-    """Events of the shipped dataset matching every filter; see :meth:`Dataset.events`."""
+    """Events of the shipped dataset matching every filter; see :meth:`Dataset.events`.
+
+    Takes the same arguments as :meth:`Dataset.events` and returns an :class:`EventList`
+    sorted by date; raises ``QueryError`` (a ``ValueError``), ``UnknownIdError`` (a
+    ``KeyError`` with suggestions) or ``QueryTypeError`` (a ``TypeError``) for bad input.
+
+    >>> import pakru
+    >>> pakru.events(place="tashkent", role="mediator").ids
+    ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
+    """
     return _shipped().events(
         between,
         date_match=date_match,
@@ -251,6 +264,8 @@ def events(
         tag=tag,
         source=source,
         text=text,
+        place=place,
+        role=role,
     )
 
 
@@ -264,9 +279,17 @@ def actor(id_or_alias: str | Actor) -> Actor:
     return _shipped().actor(id_or_alias)
 
 
-def actors(kind: str | None = None) -> tuple[Actor, ...]:
-    """All actors, or those of one kind (``"state"``, ``"person"``, ...)."""
-    return _shipped().actors(kind)
+def actors(kind: str | None = None, *, text: str | None = None) -> tuple[Actor, ...]:
+    """All actors, or those of one kind (``"state"``, ``"person"``, ...).
+
+    ``text`` keeps actors whose id, name or an alias contains it, in any case. Raises
+    ``QueryError`` (a ``ValueError``) for an unknown kind.
+
+    >>> import pakru
+    >>> tuple(a.id for a in pakru.actors("person", text="kosygin"))
+    ('aleksei-kosygin',)
+    """
+    return _shipped().actors(kind, text=text)
 
 
 def source(id: str) -> Source:
@@ -465,6 +488,7 @@ def _rows_to_arrow(*args: Any) -> Any:
 
 
 _handoff.bind(
+    dataset=dataset,
     rows_to_pandas=_rows_to_pandas,
     rows_to_arrow=_rows_to_arrow,
     export=export,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from pakru.errors import DataError, PakruError
+from pakru.rules import DATE_MATCHES
 
 if TYPE_CHECKING:
     from pakru.collection import EventList
@@ -40,7 +41,9 @@ class _Parser(argparse.ArgumentParser):
         raise _Usage(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
+def _emit(
+    rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], *, wide: bool = False
+) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
@@ -52,15 +55,19 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
         for r in rows:
             writer.writerow([_flat(r.get(c)) for c in columns])
         return buf.getvalue()
+    from pakru.terminal import fit_table, terminal_width  # noqa: PLC0415
+
     cells = [[_flat(r.get(c)) for c in columns] for r in rows]
-    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    widths[-1] = 0  # the last column is not padded
-    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines += [
-        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    ]
+    lines = fit_table(columns, cells, None if wide else terminal_width())
     noun = "row" if len(rows) == 1 else "rows"
     return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
+
+
+def _emit_for(
+    args: argparse.Namespace, rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]
+) -> str:
+    """:func:`_emit`, with the line's ``--wide``."""
+    return _emit(rows, fmt, columns, wide=bool(getattr(args, "wide", False)))
 
 
 def _flat(value: Any) -> str:
@@ -79,7 +86,17 @@ def _flat(value: Any) -> str:
 
 #: The event filters of ``pakru events``, ``bibliography`` and ``export``: the keyword
 #: arguments of :meth:`pakru.Dataset.events` other than ``between`` and ``date_match``.
-FILTERS = ("actor", "all_actors", "follow_succession", "type", "tag", "source", "text")
+FILTERS = (
+    "actor",
+    "all_actors",
+    "follow_succession",
+    "type",
+    "tag",
+    "source",
+    "text",
+    "place",
+    "role",
+)
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -90,10 +107,27 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         metavar=("START", "END"),
         help="years or EDTF dates; '..' for an open end",
     )
-    p.add_argument(
+    match = p.add_mutually_exclusive_group()
+    match.add_argument(
+        "--possible",
+        dest="date_match",
+        action="store_const",
+        const="possible",
+        help="also list events that only may fall in --between, marked 'possible' "
+        "(default: only those certainly in it)",
+    )
+    match.add_argument(
         "--within",
-        action="store_true",
-        help="keep events wholly inside --between (default: overlapping it)",
+        dest="date_match",
+        action="store_const",
+        const="within",
+        help="events whose days all lie in --between, '?' and '~' dates included",
+    )
+    match.add_argument(
+        "--date-match",
+        dest="date_match",
+        choices=DATE_MATCHES,
+        help="the date rule by name (default: certain)",
     )
     p.add_argument("--actor", action="append", help="actor id, name or alias (repeatable)")
     p.add_argument("--all-actors", action="store_true", help="require every --actor (default: any)")
@@ -105,7 +139,14 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", action="append", help="event type (repeatable)")
     p.add_argument("--tag", action="append", help="tag (repeatable)")
     p.add_argument("--source", action="append", help="source id (repeatable)")
-    p.add_argument("--text", help="case-insensitive text in the title or summary")
+    p.add_argument(
+        "--text",
+        help="case-insensitive text in the title, summary, note, place or participants' names",
+    )
+    p.add_argument("--place", action="append", help="text in the event's place (repeatable)")
+    p.add_argument(
+        "--role", action="append", help="a participant's role; with --actor, that actor's"
+    )
 
 
 def _filtered(args: argparse.Namespace) -> bool:
@@ -116,6 +157,15 @@ def _filtered(args: argparse.Namespace) -> bool:
 def _add_format(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+    _add_wide(p)
+
+
+def _add_wide(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--wide",
+        action="store_true",
+        help="tables: one line per row, however long (default: fit the terminal's width)",
     )
 
 
@@ -138,10 +188,18 @@ def _build_parser() -> _Parser:
 
     act = sub.add_parser("actors", help="list actors")
     act.add_argument("--kind", help="only actors of this kind")
+    act.add_argument("--text", help="text in the id, name or an alias (any case)")
     _add_format(act)
 
     src = sub.add_parser("sources", help="list sources")
     _add_format(src)
+
+    for name, what in (
+        ("tags", "tags (old names of merged tags still find their events)"),
+        ("types", "event types"),
+        ("roles", "participant roles"),
+    ):
+        _add_format(sub.add_parser(name, help=f"list the {what}, with definitions and counts"))
 
     info = sub.add_parser("info", help="versions, counts, digest and licence of the data")
     _add_format(info)
@@ -194,6 +252,7 @@ def _build_parser() -> _Parser:
         default="table",
         help="output format (default: table)",
     )
+    _add_wide(chg)
     _add_citation_commands(sub)
 
     ver = sub.add_parser("verify", help="recompute every digest against a corpus folder")
@@ -288,7 +347,7 @@ def _query(args: argparse.Namespace) -> EventList:
 
     return pakru.events(
         None if args.between is None else tuple(args.between),
-        date_match="within" if args.within else "overlap",
+        date_match=args.date_match or "certain",
         **{k: getattr(args, k) for k in FILTERS},
     )
 
@@ -322,6 +381,13 @@ def _add_export(sub: Any) -> None:
     )
     sch = sub.add_parser("schema", help="print the JSON Schema of exports or of one record kind")
     sch.add_argument(
+        "kind_given",
+        nargs="?",
+        metavar="KIND",
+        choices=SCHEMA_KINDS,
+        help="what the schema describes, as --kind: " + ", ".join(SCHEMA_KINDS),
+    )
+    sch.add_argument(
         "--kind",
         default="export",
         choices=SCHEMA_KINDS,
@@ -342,7 +408,12 @@ def _export(args: argparse.Namespace) -> str:
 def _schema(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
 
-    return json.dumps(pakru.schema(args.kind), ensure_ascii=False, indent=2) + "\n"
+    kind = args.kind
+    if args.kind_given is not None:
+        if kind not in ("export", args.kind_given):
+            raise _Usage(f"pakru schema: give the kind once ({args.kind_given!r} or {kind!r})")
+        kind = args.kind_given
+    return json.dumps(pakru.schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 EVENT_COLUMNS = ("date", "id", "type", "title")
@@ -365,9 +436,47 @@ EVENT_CSV = (
 def _events(args: argparse.Namespace) -> str:
     from pakru.serialize import event_to_dict  # noqa: PLC0415
 
-    rows = [event_to_dict(e) for e in _query(args)]
-    columns = EVENT_CSV if args.format == "csv" else EVENT_COLUMNS
-    return _emit(rows, args.format, columns)
+    found = _query(args)
+    rows = [event_to_dict(e) for e in found]
+    columns: tuple[str, ...] = EVENT_CSV if args.format == "csv" else EVENT_COLUMNS
+    if args.between is not None and args.date_match not in (None, "certain"):
+        # The answer mixes certain and possible events: every format says which is which.
+        for row, match in zip(rows, found.matches, strict=True):
+            row["match"] = match
+        table = args.format == "table"
+        columns = (*columns[:-1], "match", columns[-1]) if table else (*columns, "match")
+    if args.format == "table":  # readable dates for people; machine formats keep EDTF
+        from pakru.terminal import short_date  # noqa: PLC0415
+
+        for row, event in zip(rows, found, strict=True):
+            row["date"] = short_date(event.date)
+        if not args.wide:
+            return _stacked_events(rows, columns)
+    return _emit_for(args, rows, args.format, columns)
+
+
+def _stacked_events(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """The events table at the terminal's width.
+
+    One column per field when that fits; else the date (and match) beside the id, with
+    the title and type below the id.
+    """
+    from pakru.terminal import fit_table, fits, terminal_width  # noqa: PLC0415
+
+    width = terminal_width()
+    if fits(columns, [[_flat(r.get(c)) for c in columns] for r in rows], width):
+        return _emit(rows, "table", columns)
+    cells = [
+        [
+            r["date"] + (f"\n{r['match']}" if r.get("match") else ""),
+            f"{r['id']}\n  {r['title']} ({r['type']})",
+        ]
+        for r in rows
+    ]
+    marked = any(r.get("match") for r in rows)
+    lines = fit_table(("date/match" if marked else "date", "event"), cells, width)
+    noun = "row" if len(rows) == 1 else "rows"
+    return "\n".join(lines) + f"\n({len(rows)} {noun})\n"
 
 
 def _show(args: argparse.Namespace) -> str:
@@ -410,17 +519,18 @@ def _show(args: argparse.Namespace) -> str:
 
     row = attrs.asdict(record) if isinstance(record, pakru.Tombstone) else to_dict(record)
     if args.format == "table":
-        width = max(len(k) for k in row)
-        return "".join(f"{k.ljust(width)}  {_flat(v)}\n" for k, v in row.items())
-    return _emit([row], args.format, list(row))
+        from pakru.terminal import record_block, terminal_width  # noqa: PLC0415
+
+        return record_block(row, 10**6 if args.wide else terminal_width())
+    return _emit_for(args, [row], args.format, list(row))
 
 
 def _actors(args: argparse.Namespace) -> str:
     import pakru  # noqa: PLC0415
     from pakru.serialize import actor_to_dict  # noqa: PLC0415
 
-    rows = [actor_to_dict(a) for a in pakru.actors(args.kind)]
-    return _emit(rows, args.format, ("id", "kind", "name", "aliases"))
+    rows = [actor_to_dict(a) for a in pakru.actors(args.kind, text=args.text)]
+    return _emit_for(args, rows, args.format, ("id", "kind", "name", "aliases"))
 
 
 def _sources(args: argparse.Namespace) -> str:
@@ -433,7 +543,54 @@ def _sources(args: argparse.Namespace) -> str:
         if args.format == "table"
         else ("id", "title", "issued", "url", "publisher", "kind", "document", "sha256")
     )
-    return _emit(rows, args.format, columns)
+    return _emit_for(args, rows, args.format, columns)
+
+
+def _vocabulary(args: argparse.Namespace) -> str:
+    """``pakru tags``, ``types`` and ``roles``: each value, its definition and its count."""
+    import collections  # noqa: PLC0415
+
+    import pakru  # noqa: PLC0415
+    from pakru.vocabulary import EVENT_TYPES, ROLES, TAG_ALIASES, TAGS  # noqa: PLC0415
+
+    data = pakru.dataset()
+    counts: collections.Counter[str] = collections.Counter()
+    for event in data:
+        if args.command == "tags":
+            counts.update(set(event.tags))
+        elif args.command == "types":
+            counts[event.type] += 1
+        else:
+            counts.update({p.role for p in event.participants})
+    if args.command == "tags":
+        merged: dict[str, list[str]] = {}
+        for old, new in TAG_ALIASES.items():
+            merged.setdefault(new, []).append(old)
+        defined = dict(TAGS)
+        rows = [
+            {"tag": t, "events": counts[t], "definition": d, "also": merged.get(t, [])}
+            for t, d in sorted(defined.items())
+        ]
+        rows += [
+            {"tag": t, "events": n, "definition": None, "also": []}
+            for t, n in sorted(counts.items())
+            if t not in defined
+        ]
+        if args.format == "table":
+            for row in rows:
+                also: list[str] = row["also"]  # type: ignore[assignment]
+                if also:
+                    row["definition"] = f"{row['definition']} (was: {', '.join(also)})"
+            return _emit_for(args, rows, args.format, ("tag", "events", "definition"))
+        return _emit_for(args, rows, args.format, ("tag", "events", "also", "definition"))
+    if args.command == "types":
+        rows = [
+            {"type": t.id, "events": counts[t.id], "label": t.label, "definition": t.definition}
+            for t in EVENT_TYPES.values()
+        ]
+        return _emit_for(args, rows, args.format, ("type", "events", "definition"))
+    rows = [{"role": r, "events": counts[r], "definition": d} for r, d in ROLES.items()]
+    return _emit_for(args, rows, args.format, ("role", "events", "definition"))
 
 
 def _info(args: argparse.Namespace) -> str:
@@ -449,7 +606,7 @@ def _info(args: argparse.Namespace) -> str:
     }
     if args.format == "table":
         return "".join(f"{k.ljust(16)}  {v}\n" for k, v in row.items())
-    return _emit([row], args.format, list(row))
+    return _emit_for(args, [row], args.format, list(row))
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
@@ -504,7 +661,7 @@ def _coverage(args: argparse.Namespace) -> str:
         if c.uncited or not args.uncited_only
     ]
     columns = ("source", "paragraphs", "cited", "skipped", "uncited", "uncited_paragraphs")
-    out = _emit(rows, args.format, columns)
+    out = _emit_for(args, rows, args.format, columns)
     if args.format == "table":
         cited = sum(len(c.cited) for c in report)
         skipped = sum(len(c.skipped) for c in report)
@@ -549,7 +706,9 @@ def _support(args: argparse.Namespace) -> tuple[str, int]:
     findings = support(data, corpus)
     rows = [{"event": f.event, "field": f.field, "kind": f.kind, "fact": f.fact} for f in findings]
     if args.format != "table":
-        return _emit(rows, args.format, ("event", "field", "kind", "fact")), 1 if rows else 0
+        return _emit_for(
+            args, rows, args.format, ("event", "field", "kind", "fact")
+        ), 1 if rows else 0
     if not findings:
         return f"ok: every fact of {len(data)} events stands in a cited passage\n", 0
     events = len({f.event for f in findings})
@@ -583,7 +742,7 @@ def _anchor(args: argparse.Namespace) -> tuple[str, int]:
         for a in found
     ]
     columns = ANCHOR_COLUMNS if args.format == "table" else (*ANCHOR_COLUMNS, "hint")
-    out = _emit(rows, args.format, columns)
+    out = _emit_for(args, rows, args.format, columns)
     counts = summary(found)
     if args.format == "table":
         out += (
@@ -612,8 +771,23 @@ def _validate(args: argparse.Namespace) -> tuple[str, int]:
     c = data.counts
     return (
         f"ok: {args.path}: {c['events']} events, {c['actors']} actors, {c['sources']} sources "
-        f"(data version {data.data_version}, sha256 {data.digest[:12]})\n"
+        f"(data version {data.data_version}, sha256 {data.digest[:12]})\n" + _tag_notes(data)
     ), 0
+
+
+def _tag_notes(data: Any) -> str:
+    """Notes on tags outside pakru's vocabulary: allowed in your data, but worth a look."""
+    from pakru.errors import UnknownIdError  # noqa: PLC0415
+    from pakru.vocabulary import TAG_ALIASES, TAGS  # noqa: PLC0415
+
+    notes = []
+    for tag in sorted({t for event in data for t in event.tags}):
+        if tag in TAG_ALIASES:
+            notes.append(f"note: tag {tag!r} was merged into {TAG_ALIASES[tag]!r}; use that\n")
+        elif tag not in TAGS:
+            hint = UnknownIdError("tag", tag, TAGS).message.replace("no tag with id", "tag")
+            notes.append(f"note: {hint} is not in pakru's tag vocabulary (pakru tags)\n")
+    return "".join(notes)
 
 
 def _changes(args: argparse.Namespace) -> str:
@@ -658,7 +832,9 @@ def _changes(args: argparse.Namespace) -> str:
         for c in found
     ]
     columns = ("change", "kind", "id", "replaced_by")
-    return _emit(rows, args.format, (*columns, "reason") if args.format == "csv" else columns)
+    return _emit_for(
+        args, rows, args.format, (*columns, "reason") if args.format == "csv" else columns
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -690,6 +866,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "actors": _actors,
                 "sources": _sources,
                 "info": _info,
+                "tags": _vocabulary,
+                "types": _vocabulary,
+                "roles": _vocabulary,
                 "locate": _locate,
                 "stub-source": _stub,
                 "coverage": _coverage,

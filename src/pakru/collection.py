@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
 from pakru.errors import PakruWarning, QueryError, QueryTypeError, RetiredIdError, UnknownIdError
 from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
-from pakru.query import as_keys, day_range
-from pakru.rules import KINDS
-from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES
+from pakru.query import ALL_DAYS, as_keys, date_fit, day_range
+from pakru.rules import DATE_MATCHES, KINDS
+from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, canonical_tag
 
 R = TypeVar("R", Event, Actor, Source)
 Record = Event | Actor | Source
@@ -31,9 +31,29 @@ __all__ = ["Dataset", "EventList"]
 
 
 class EventList(tuple[Event, ...]):
-    """An immutable, date-ordered sequence of events (a tuple with a readable repr)."""
+    """An immutable, date-ordered sequence of events (a tuple with a readable repr).
 
-    __slots__ = ()
+    A list returned by a query with ``between`` knows how each event falls in the
+    window: :attr:`matches` holds ``"certain"`` or ``"possible"`` per event (see
+    :func:`pakru.query.date_fit`).
+
+    >>> import pakru
+    >>> found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
+    >>> found.count() == len(found) and found.count("certain") < found.count()
+    True
+    """
+
+    _matches: tuple[str | None, ...] | None
+
+    def __new__(
+        cls, events: Iterable[Event] = (), matches: Iterable[str | None] | None = None
+    ) -> EventList:
+        """A list of ``events``, with one ``"certain"``/``"possible"`` per event or None."""
+        self = super().__new__(cls, events)
+        self._matches = None if matches is None else tuple(matches)
+        if self._matches is not None and len(self._matches) != len(self):
+            raise ValueError("EventList: give one match per event")
+        return self
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Event: ...
@@ -42,15 +62,56 @@ class EventList(tuple[Event, ...]):
 
     def __getitem__(self, index: SupportsIndex | slice) -> Event | EventList:
         if isinstance(index, slice):
-            return EventList(super().__getitem__(index))
+            m = self._matches
+            return EventList(super().__getitem__(index), None if m is None else m[index])
         return super().__getitem__(index)
 
     def __repr__(self) -> str:
         if not self:
             return "EventList([])"
-        rows = "\n".join(f"  {e.date.edtf:<23} {e.id:<48} {e.title}" for e in self)
+        marks = self.matches
+        rows = "\n".join(
+            f"  {e.date.edtf:<23} {e.id:<48} {e.title}{' (possible)' if m == 'possible' else ''}"
+            for e, m in zip(self, marks, strict=True)
+        )
         noun = "event" if len(self) == 1 else "events"
         return f"EventList({len(self)} {noun}:\n{rows}\n)"
+
+    def _repr_html_(self) -> str:
+        from pakru.notebook import events_html  # noqa: PLC0415
+
+        return events_html(self, self.matches)
+
+    @property
+    def matches(self) -> tuple[str | None, ...]:
+        """Per event, ``"certain"`` or ``"possible"`` for a query with ``between``.
+
+        None for each event of a list not selected by date.
+        """
+        return (None,) * len(self) if self._matches is None else self._matches
+
+    def count(self, value: object = None, /) -> int:
+        """The number of events; ``count("possible")`` counts those only possibly in the window.
+
+        ``count(event)`` counts that event, as for any tuple.
+        """
+        if value is None:
+            return len(self)
+        if isinstance(value, str):
+            return self.matches.count(value)
+        return super().count(value)
+
+    def certain(self) -> EventList:
+        """The events that certainly fall in the query's window (all of them without one)."""
+        if self._matches is None:
+            return self
+        keep = [i for i, m in enumerate(self._matches) if m == "certain"]
+        return EventList([self[i] for i in keep], ["certain"] * len(keep))
+
+    def possible(self) -> EventList:
+        """The events that only possibly fall in the query's window."""
+        keep = [i for i, m in enumerate(self.matches) if m == "possible"]
+        return EventList([self[i] for i in keep], ["possible"] * len(keep))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -120,7 +181,29 @@ class Dataset:
         bounds = [e.date.bounds() for e in ordered]
         self._lo = [b[0] for b in bounds]
         self._hi = [b[1] for b in bounds]
-        self._text = [f"{e.title}\n{e.summary}".casefold() for e in ordered]
+        names = {a.id: "\n".join((a.name, *a.aliases)) for a in self._actor_by_id.values()}
+        self._text = [
+            "\n".join(
+                (
+                    e.title,
+                    e.summary,
+                    e.note or "",
+                    e.place or "",
+                    *(names.get(p.actor, p.actor) for p in e.participants),
+                )
+            ).casefold()
+            for e in ordered
+        ]
+        self._places = [None if e.place is None else e.place.casefold() for e in ordered]
+        by_role: dict[str, set[int]] = {}
+        by_actor_role: dict[tuple[str, str], set[int]] = {}
+        for i, event in enumerate(ordered):
+            for p in event.participants:
+                by_role.setdefault(p.role, set()).add(i)
+                by_actor_role.setdefault((p.actor, p.role), set()).add(i)
+        self._by_role = {k: frozenset(v) for k, v in by_role.items()}
+        self._by_actor_role = {k: frozenset(v) for k, v in by_actor_role.items()}
+        self._qualified = [e.date.uncertain or e.date.approximate for e in ordered]
         by_actor: dict[str, set[int]] = {}
         by_type: dict[str, set[int]] = {}
         by_tag: dict[str, set[int]] = {}
@@ -179,6 +262,11 @@ class Dataset:
                 "evidence": sum(len(e.evidence) for e in self._events),
             }
         )
+
+    def _repr_html_(self) -> str:
+        from pakru.notebook import dataset_html  # noqa: PLC0415
+
+        return dataset_html(self)
 
     def __repr__(self) -> str:
         c = self.counts
@@ -345,8 +433,21 @@ class Dataset:
         """
         return handed("load")(path, base=self)  # type: ignore[no-any-return]
 
-    def actors(self, kind: str | None = None) -> tuple[Actor, ...]:
-        """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``)."""
+    def actors(self, kind: str | None = None, *, text: str | None = None) -> tuple[Actor, ...]:
+        """All actors sorted by id, or only those of one kind (see ``pakru.ACTOR_KINDS``).
+
+        ``text`` keeps actors whose id, name or an alias contains it (any case). Raises
+        ``QueryError`` for an unknown kind and ``QueryTypeError`` for a non-string.
+        """
+        if text is not None:
+            if not isinstance(text, str):
+                raise QueryTypeError(f"text: expected a string, got {type(text).__name__}")
+            needle = text.casefold().strip()
+            return tuple(
+                a
+                for a in self.actors(kind)
+                if any(needle in n.casefold() for n in (a.id, a.name, *a.aliases))
+            )
         if kind is None:
             return tuple(self._actor_by_id.values())
         if not isinstance(kind, str):
@@ -379,7 +480,7 @@ class Dataset:
         self,
         between: object = None,
         *,
-        date_match: Literal["overlap", "within"] = "overlap",
+        date_match: Literal["certain", "possible", "within", "overlap"] = "certain",
         actor: str | Actor | Iterable[str | Actor] | None = None,
         all_actors: bool = False,
         follow_succession: bool = False,
@@ -387,32 +488,61 @@ class Dataset:
         tag: str | Iterable[str] | None = None,
         source: str | Iterable[str] | None = None,
         text: str | None = None,
+        place: str | Iterable[str] | None = None,
+        role: str | Iterable[str] | None = None,
     ) -> EventList:
         """Events matching every filter given, sorted by date then id.
 
-        ``between`` keeps events whose date interval overlaps the query interval (both
-        inclusive), or lies wholly inside it with ``date_match="within"``. ``actor``
+        ``between`` is a window of days (see :func:`pakru.query.day_range` for its
+        forms). With the default ``date_match="certain"`` an event is kept when every day
+        its date can mean lies inside the window and the date has no ``?`` or ``~``;
+        ``"possible"`` also keeps the events that only may fall in it (sharing a day with
+        the window: open or unknown ends, coarse dates reaching past it, qualifiers).
+        The list's :attr:`EventList.matches` says which is which. ``"within"`` (every day
+        inside, qualifiers ignored) and ``"overlap"`` (any day shared, the same set as
+        ``"possible"``) are kept for older code. ``actor``
         takes ids, names or aliases (any case) or :class:`Actor` objects; an event
         matches when it involves any of them, or all of them with ``all_actors=True``.
         With ``follow_succession=True`` an actor also stands for its predecessors and
         successors (``"ussr"`` then matches Russian Federation events too). ``type``,
         ``tag`` and ``source`` take one value or several (any of them matches); ``text``
-        is a case-insensitive substring of the title or summary.
+        is a case-insensitive substring of the title, summary, note or place, or of a
+        participant's name or alias. ``place`` keeps events whose place contains the text
+        given (any case; several: any matches). ``role`` keeps events with a participant
+        in that role (see ``pakru.ROLES``); with ``actor``, that actor in that role.
+
+        Returns an :class:`EventList`. Raises :class:`~pakru.errors.QueryError` (a
+        ``ValueError``) for a value that cannot be used, :class:`~pakru.errors.UnknownIdError`
+        (a ``KeyError``, with suggestions) for an unknown actor, type, tag or source, and
+        :class:`~pakru.errors.QueryTypeError` (a ``TypeError``) for a value of the wrong type.
+
+        >>> import pakru
+        >>> pakru.dataset().events(between="1966-01", actor="ussr").ids
+        ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
         """
-        if date_match not in ("overlap", "within"):
-            raise QueryError(f"date_match: expected 'overlap' or 'within', got {date_match!r}")
+        if date_match not in DATE_MATCHES:
+            raise QueryError(
+                "date_match: expected one of "
+                + ", ".join(map(repr, DATE_MATCHES))
+                + f", got {date_match!r}"
+            )
         for flag, setting in (("all_actors", all_actors), ("follow_succession", follow_succession)):
             if not isinstance(setting, bool):
                 raise QueryTypeError(f"{flag}: expected True or False, got {setting!r}")
-        filters = {"actor": actor, "type": type, "tag": tag, "source": source}
+        filters = {
+            "actor": actor,
+            "type": type,
+            "tag": tag,
+            "source": source,
+            "place": place,
+            "role": role,
+        }
         one_key = self._one_key_query(between, text, follow_succession, filters)
         if one_key is not None:
             known_result = self._one_key.get(one_key)
             if known_result is not None:
                 return known_result
-        sets: list[frozenset[int]] = []
-        if actor is not None:
-            sets.extend(self._actor_sets(actor, all_actors, follow_succession))
+        sets = self._role_place_sets(actor, all_actors, follow_succession, role, place)
         for name, value, index, known in (
             ("type", type, self._by_type, EVENT_TYPES),
             ("tag", tag, self._by_tag, self._by_tag),
@@ -423,6 +553,8 @@ class Dataset:
                 continue
             if name == "source":  # a retired source id stands for its replacement
                 keys = tuple(k if k in known else self.source(k).id for k in keys)
+            if name == "tag":  # a merged tag stands for the tag it was merged into
+                keys = tuple(k if k in known else canonical_tag(k) for k in keys)
             for key in keys:
                 if key not in known:
                     raise UnknownIdError(name, key, known)
@@ -442,15 +574,20 @@ class Dataset:
         if window is not None:
             lo, hi = window
             los, his = self._lo, self._hi
-            if date_match == "overlap":
+            if date_match in ("overlap", "possible"):
                 hits = [i for i in hits if los[i] <= hi and his[i] >= lo]
             else:
                 hits = [i for i in hits if los[i] >= lo and his[i] <= hi]
+            if date_match == "certain" and window != ALL_DAYS:
+                hits = [i for i in hits if not self._qualified[i]]
         if text is not None:
             needle = text.casefold()
             hits = [i for i in hits if needle in self._text[i]]
         events = self._plain
-        result = EventList([events[i] for i in hits])
+        chosen = [events[i] for i in hits]
+        result = EventList(
+            chosen, None if window is None else [date_fit(e.date, window) for e in chosen]
+        )
         if one_key is not None:
             self._one_key[one_key] = result
         return result
@@ -465,7 +602,7 @@ class Dataset:
         if len(given) != 1:
             return None
         name, value = given[0]
-        if not isinstance(value, str):
+        if not isinstance(value, str) or name in ("place", "role"):
             return None
         if name == "actor":
             ident = self._actor_names.get(value.casefold().strip())
@@ -475,7 +612,38 @@ class Dataset:
         known = {"type": EVENT_TYPES, "tag": self._by_tag, "source": self._source_by_id}[name]
         return (name, value) if value in known else None
 
-    def _actor_sets(self, actor: object, all_actors: bool, follow: bool) -> list[frozenset[int]]:
+    def _role_place_sets(
+        self, actor: object, all_actors: bool, follow: bool, role: object, place: object
+    ) -> list[frozenset[int]]:
+        """The event sets of the actor, role and place filters."""
+        sets: list[frozenset[int]] = []
+        roles = as_keys("role", role, "a role string or a collection of them")
+        for key in roles or ():
+            if key not in ROLES:
+                raise UnknownIdError("role", key, ROLES)
+        if actor is not None:
+            sets.extend(self._actor_sets(actor, all_actors, follow, roles))
+        elif roles is not None:
+            sets.append(frozenset().union(*(self._by_role.get(r, frozenset()) for r in roles)))
+        places = as_keys("place", place, "a place string or a collection of them")
+        if places is not None:
+            wanted = [p.casefold().strip() for p in places]
+            sets.append(
+                frozenset(
+                    i
+                    for i, where in enumerate(self._places)
+                    if where is not None and any(w in where for w in wanted)
+                )
+            )
+        return sets
+
+    def _actor_sets(
+        self,
+        actor: object,
+        all_actors: bool,
+        follow: bool,
+        roles: tuple[str, ...] | None = None,
+    ) -> list[frozenset[int]]:
         accepted = "an actor id, name or alias, an Actor, or a collection of them"
         if isinstance(actor, (str, Actor)):
             wanted: tuple[object, ...] = (actor,)
@@ -492,7 +660,11 @@ class Dataset:
                     f"actor: expected {accepted}, got an item of type {type(item).__name__}"
                 )
             ids = [a.id for a in self.lineage(item)] if follow else [self.actor(item).id]
-            groups.append(frozenset().union(*(self._by_actor.get(i, frozenset()) for i in ids)))
+            if roles is None:
+                found = [self._by_actor.get(i, frozenset()) for i in ids]
+            else:
+                found = [self._by_actor_role.get((i, r), frozenset()) for i in ids for r in roles]
+            groups.append(frozenset().union(*found))
         if all_actors:
             return groups
         return [frozenset().union(*groups)]

@@ -414,7 +414,9 @@ def select_events(dataset: Dataset, between: object, filters: dict[str, Any]) ->
             f"{unknown[0]!r} is not a filter; the filters are those of events(): "
             + ", ".join(known)
         )
-    return dataset.events(between, **filters)
+    # Counts carry their own uncertainty (min, expected, max), so a date window selects
+    # every event that may fall in it unless the caller names a rule.
+    return dataset.events(between, **{"date_match": "possible", **filters})
 
 
 def count(

@@ -104,9 +104,12 @@ class UnknownIdError(PakruError, KeyError):
         self.key = key
         import difflib  # noqa: PLC0415 - only needed when a lookup fails
 
-        self.suggestions: tuple[str, ...] = tuple(
-            difflib.get_close_matches(key.casefold(), list(candidates), n=3, cutoff=0.6)
-        )
+        pool = list(candidates)
+        wanted = key.casefold().strip()
+        close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.6)
+        if not close and len(wanted) >= 3:  # 'war' suggests 'cold-war', 'ukraine-war'
+            close = sorted(c for c in pool if wanted in c.casefold())[:3]
+        self.suggestions: tuple[str, ...] = tuple(close)
         hint = ""
         if self.suggestions:
             hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"

@@ -226,6 +226,14 @@ class Event:
     disputes: tuple[Dispute, ...] = attrs.field(default=(), validator=_tuple_of(Dispute))
     inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
 
+    def __repr__(self) -> str:
+        return f"Event({self.id!r}, {self.date.edtf}, {self.title!r})"
+
+    def _repr_html_(self) -> str:
+        from pakru.notebook import event_html  # noqa: PLC0415
+
+        return event_html(self)
+
     @property
     def actors(self) -> tuple[str, ...]:
         """Ids of the participating actors, in the order given."""

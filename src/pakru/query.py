@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pakru.dates import EDTFDate
 from pakru.errors import PakruError, QueryError, QueryTypeError
 
-__all__ = ["BETWEEN_ACCEPTED", "DayRange", "as_keys", "day_range"]
+__all__ = ["ALL_DAYS", "BETWEEN_ACCEPTED", "DayRange", "as_keys", "date_fit", "day_range"]
 
 #: An inclusive range of day ordinals; open ends are widened to the calendar's limits.
 DayRange = tuple[int, int]
@@ -25,6 +25,8 @@ BETWEEN_ACCEPTED = (
     "('1971', '1965/1972', '1979/..')"
 )
 _MIN, _MAX = dt.date.min.toordinal(), dt.date.max.toordinal()
+#: The window of a ``between`` open at both ends.
+ALL_DAYS: DayRange = (_MIN, _MAX)
 
 
 def _edtf(value: str) -> EDTFDate:
@@ -108,3 +110,27 @@ def as_keys(name: str, value: object, accepted: str) -> tuple[str, ...] | None:
             )
         return items
     raise QueryTypeError(f"{name}: expected {accepted}, got {type(value).__name__} {value!r}")
+
+
+def date_fit(date: EDTFDate, window: DayRange) -> str | None:
+    """How a date falls in a window of days: ``"certain"``, ``"possible"`` or None.
+
+    ``"certain"``: every day the date can mean lies inside the window (so both of its
+    ends are known, unless the window is open on that side) and it carries no ``?`` or
+    ``~`` (a window open at both ends holds every date, qualified or not).
+    ``"possible"``: it shares at least one day with the window but is not certain (an
+    open or unknown end, a decade or year reaching past the window, a qualifier). None:
+    no day in common.
+
+    >>> from pakru.dates import EDTFDate
+    >>> window = day_range(("1965", "1972"))
+    >>> [date_fit(EDTFDate(t), window) for t in ("1968-22", "1968?", "196X", "195X/..", "1980")]
+    ['certain', 'possible', 'possible', 'possible', None]
+    """
+    lo, hi = date.bounds()
+    if lo > window[1] or hi < window[0]:
+        return None
+    qualified = (date.uncertain or date.approximate) and window != ALL_DAYS
+    if window[0] <= lo and hi <= window[1] and not qualified:
+        return "certain"
+    return "possible"

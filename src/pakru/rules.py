@@ -17,6 +17,7 @@ __all__ = [
     "CREATOR_ROLES",
     "DATAPACKAGE_FILE",
     "DATA_DIRS",
+    "DATE_MATCHES",
     "DAY",
     "DISPUTE_FIELDS",
     "EDGE_HASH",
@@ -104,3 +105,8 @@ DATA_DIRS: tuple[str, ...] = tuple(KINDS)
 DISPUTE_FIELDS = ("date", "place", "number", "actor", "role", "title", "status", "other")
 CLAIM_STATUSES = ("accepted", "rejected", "unresolved")
 CREATOR_ROLES = ("author", "interviewee", "interviewer", "editor")
+
+#: The rules of ``date_match`` (see :func:`pakru.query.date_fit`): ``certain`` (the
+#: default) keeps events that certainly lie in the window, ``possible`` adds those that
+#: only may; ``within`` and ``overlap`` are the same day tests with qualifiers ignored.
+DATE_MATCHES = ("certain", "possible", "within", "overlap")

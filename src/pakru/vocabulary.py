@@ -14,7 +14,17 @@ from types import MappingProxyType
 
 import attrs
 
-__all__ = ["ACTOR_KINDS", "EVENT_TYPES", "ROLES", "SKIP_REASONS", "SOURCE_KINDS", "EventType"]
+__all__ = [
+    "ACTOR_KINDS",
+    "EVENT_TYPES",
+    "ROLES",
+    "SKIP_REASONS",
+    "SOURCE_KINDS",
+    "TAGS",
+    "TAG_ALIASES",
+    "EventType",
+    "canonical_tag",
+]
 
 
 @attrs.frozen
@@ -346,3 +356,107 @@ SOURCE_KINDS: MappingProxyType[str, str] = MappingProxyType(
         "web-page": "another kind of web page",
     }
 )
+
+#: The tags of events, each with its definition. A tag says what an event concerns
+#: beyond its type (a region, a programme, a subject); near-duplicates were merged in
+#: data 0.2.0 and their old names are in :data:`TAG_ALIASES`.
+TAGS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "afghanistan": "Afghanistan, its wars and governments",
+        "afghanistan-pakistan-border": "the Afghanistan-Pakistan frontier and incidents across it",
+        "analysis": "a published assessment of the relationship rather than a single act",
+        "arabian-monsoon": "the Arabian Monsoon naval exercises",
+        "arms-embargo": "a ban or freeze on supplying arms",
+        "arms-trade": "sales, offers and deliveries of weapons and military equipment",
+        "bangladesh-war-1971": "the East Pakistan crisis and the India-Pakistan war of 1971",
+        "border-incident": "a clash, incursion or violation at a border",
+        "cento": "the Baghdad Pact and its successor, the Central Treaty Organization",
+        "chechnya": "the Chechen conflicts and claims of foreign involvement in them",
+        "china": "China's relations with Pakistan, the USSR or Russia",
+        "civil-aviation": "air links and civil aviation agreements",
+        "cold-war": "the bloc rivalry between the USSR and the United States, 1947-1991",
+        "counter-terrorism": "cooperation or measures against terrorism",
+        "covid-19": "the COVID-19 pandemic",
+        "cpec": "the China-Pakistan Economic Corridor",
+        "cultural-exchange": "culture, arts and scientific exchanges and their agreements",
+        "diplomacy": "diplomatic practice not covered by a narrower tag",
+        "diplomatic-anniversary": "the marking of an anniversary of diplomatic relations",
+        "diplomatic-relations": "the establishment, level or state of diplomatic relations",
+        "druzhba": "the Druzhba (Friendship) joint military exercises",
+        "economic-assistance": "credits, loans, grants and technical aid",
+        "education": "education, scholarships and training of students",
+        "energy": "power, fuel and energy cooperation in general",
+        "floods-2022": "the 2022 floods in Pakistan and the relief that followed",
+        "gas-pipeline": "gas pipelines, among them the North-South (Pakistan Stream) line",
+        "geneva-accords": "the 1988 Geneva Accords on Afghanistan and their negotiation",
+        "high-level-contact": "a call, message or meeting between leaders that is not a visit",
+        "high-level-visit": "a visit by a head of state or government, or a minister",
+        "humanitarian-aid": "relief supplies and humanitarian assistance",
+        "india": "India as a third party in Pakistan-Soviet or Pakistan-Russian relations",
+        "india-pakistan-war-1965": "the India-Pakistan war of 1965 and its settlement",
+        "india-russia": "relations between India and the Russian Federation",
+        "india-ussr": "relations between India and the Soviet Union",
+        "intergovernmental-commission": "the Pakistan-Russia intergovernmental commission",
+        "jf-17": "the JF-17 fighter and its Russian engines",
+        "jmcc": "the joint military consultative committee",
+        "joint-exercise": "military exercises held together on land, at sea or in the air",
+        "kashmir": "the Kashmir dispute",
+        "liaquat-invitation": "the Soviet invitation to Liaquat Ali Khan, 1949-1950",
+        "lng": "liquefied natural gas",
+        "lpg": "liquefied petroleum gas",
+        "mi-35": "Mi-35 helicopters and their supply",
+        "military-cooperation": "defence and military cooperation in general",
+        "military-to-military": "contacts between the armed forces themselves",
+        "military-training": "training of military personnel",
+        "moscow-format": "the Moscow format consultations on Afghanistan",
+        "naval": "navies, warships and port calls",
+        "naval-cooperation": "cooperation between navies",
+        "northern-distribution-network": "the northern supply route to forces in Afghanistan",
+        "nuclear": "nuclear weapons, tests, energy and non-proliferation",
+        "nuclear-suppliers-group": "the Nuclear Suppliers Group and membership bids",
+        "oil-and-gas": "oil and gas exploration, production and trade",
+        "pakistan-steel": "the Soviet-built steel mill at Karachi",
+        "pakistan-stream": "the Pakistan Stream gas pipeline project by that name",
+        "pashtunistan": "the Pashtunistan question",
+        "post-soviet-transition": "the passage from the USSR to the Russian Federation",
+        "prisoners": "prisoners of war and detained soldiers",
+        "quadrilateral": "four-country groupings and meetings",
+        "rapprochement": "a drawing closer after estrangement",
+        "sanctions": "economic or political sanctions",
+        "sco": "the Shanghai Cooperation Organisation",
+        "seato": "the Southeast Asia Treaty Organization",
+        "strategic-partnership": "a declared strategic partnership",
+        "strategic-stability": "arms control and strategic stability talks",
+        "taliban": "the Taliban movement and its government",
+        "tashkent": "the Tashkent conference and declaration of 1966",
+        "terrorism": "terrorist attacks and their condemnation",
+        "trade": "trade, trade agreements and their volume",
+        "trilateral": "three-country groupings and meetings",
+        "u-2-incident": "the U-2 flights from Pakistan and the 1960 shoot-down",
+        "ukraine-war": "the war in Ukraine since 2022 and its effects",
+        "un-security-council": "the UN Security Council: its votes, vetoes and resolutions",
+        "united-nations": "the United Nations other than the Security Council",
+        "united-states": "the United States as a third party",
+        "us-pakistan": "relations between the United States and Pakistan",
+        "wheat": "wheat trade and supplies",
+    }
+)
+
+#: Tags merged into another: a query by the old tag finds the events of the new one.
+TAG_ALIASES: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "military-exercise": "joint-exercise",
+        "north-south-gas-pipeline": "gas-pipeline",
+        "arms-sales": "arms-trade",
+        "us-pakistan-relations": "us-pakistan",
+        "oil": "oil-and-gas",
+        "india-soviet-relations": "india-ussr",
+        "defence-cooperation": "military-cooperation",
+        "culture": "cultural-exchange",
+    }
+)
+
+
+def canonical_tag(tag: str) -> str:
+    """The tag a tag name stands for now: ``canonical_tag("arms-sales")`` is ``"arms-trade"``."""
+    return TAG_ALIASES.get(tag, tag)

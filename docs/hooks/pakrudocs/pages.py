@@ -8,6 +8,7 @@ links, which MkDocs checks (a broken one fails the strict build).
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -186,6 +187,11 @@ def _dl(rows: Iterable[tuple[str, str | None]]) -> str:
     return f'<div class="pakru-facts" markdown>\n\n{body}</div>\n\n'
 
 
+def _front_matter(title: str) -> str:
+    """The page's title for the browser tab and the search results (JSON is YAML)."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+
+
 def _trail(here: str, *steps: tuple[str, str]) -> str:
     """A line of links from the dataset's top to the page's index (a breadcrumb)."""
     links = [f"[{esc(text)}]({rel(here, target)})" for text, target in steps]
@@ -218,6 +224,7 @@ def event_page(
     """The page of one event."""
     here = page_of("event", event.id)
     out = [
+        _front_matter(event.title),
         _trail(here, ("Dataset", f"{TIMELINE}/index.md"), ("Events", "events/index.md")),
         f"# {esc(event.title)}\n\n",
         f"{esc(event.summary)}\n\n",
@@ -297,6 +304,7 @@ def actor_page(actor: Actor, dataset: Dataset) -> str:
     """The page of one actor: who it is, its codes and offices, and its events over time."""
     here = page_of("actor", actor.id)
     out = [
+        _front_matter(actor.name),
         _trail(here, ("Dataset", f"{TIMELINE}/index.md"), ("Actors", "actors/index.md")),
         f"# {esc(actor.name)}\n\n",
     ]
@@ -361,6 +369,7 @@ def source_page(source: Source, dataset: Dataset) -> str:
     """The page of one source: its bibliographic record and the events it attests."""
     here = page_of("source", source.id)
     out = [
+        _front_matter(_source_name(source)),
         _trail(here, ("Dataset", f"{TIMELINE}/index.md"), ("Sources", "sources/index.md")),
         f"# {esc(_source_name(source))}\n\n",
     ]
@@ -494,6 +503,13 @@ def timeline_index(dataset: Dataset) -> str:
     ]
     for decade, n in by_decade.items():
         out.append(f"| [{decade}s]({rel(here, _decade_page(decade))}) | {n} |\n")
+    out.append("\n## Events by decade\n")
+    for decade in by_decade:
+        out.append(
+            f"\n### [{decade}s]({rel(here, _decade_page(decade))})\n\n"
+            "| Date | Event | Type |\n| --- | --- | --- |\n"
+        )
+        out += [_event_row(here, e) for e in dataset if decade_of(e) == decade]
     return "".join(out)
 
 
