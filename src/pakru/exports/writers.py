@@ -43,9 +43,11 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pakru.atomicfile import folder_lock, write_file, write_text
 from pakru.errors import QueryError, QueryTypeError, require_extra
 from pakru.rules import DATAPACKAGE_FILE, JSON_FILE, JSONL_FILE
 from pakru.tables import Table, table_rows, tables
@@ -87,9 +89,7 @@ _LICENCES = {
 
 
 def _write(path: Path, text: str) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    return path
+    return write_text(path, text)
 
 
 def _dumps(value: Any) -> str:
@@ -296,8 +296,7 @@ def _parquet(sel: Selection, out: Path) -> list[Path]:
     written = []
     for name, table in arrow_tables(sel).items():
         path = out / f"{name}.parquet"
-        parquet.write_table(table, str(path))
-        written.append(path)
+        written.append(write_file(path, partial(parquet.write_table, table)))
     return written
 
 
@@ -368,8 +367,9 @@ def export(
 
     selection = select(data, dataset=dataset)
     folder.mkdir(parents=True, exist_ok=True)
-    if format == "web-annotation":
-        from pakru.annotation import write_annotations  # noqa: PLC0415
+    with folder_lock(folder):  # one export at a time into a folder
+        if format == "web-annotation":
+            from pakru.annotation import write_annotations  # noqa: PLC0415
 
-        return tuple(write_annotations(selection, folder, corpus=corpus))
-    return tuple(_WRITERS[format](selection, folder))
+            return tuple(write_annotations(selection, folder, corpus=corpus))
+        return tuple(_WRITERS[format](selection, folder))
