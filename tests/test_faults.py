@@ -1,6 +1,6 @@
 """Faults while writing: an export never empties, truncates or writes through another file.
 
-Every export goes through :mod:`pakru.atomicfile`; these tests break it in the ways a
+Every export goes through :mod:`pakru.fileio`; these tests break it in the ways a
 user's machine does (a text that cannot be encoded, a full disk, a link planted in the
 output folder, several exports into one folder at once) and check that the earlier
 export is intact and loads, and that nothing outside the folder changed.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import pakru
-from pakru import atomicfile
+from pakru import fileio
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -27,7 +27,7 @@ def test_unencodable_text_leaves_the_earlier_file_whole(tmp_path: Path) -> None:
     target = tmp_path / "pakru.json"
     target.write_text("earlier export\n", encoding="utf-8")
     with pytest.raises(pakru.DataError) as info:
-        atomicfile.write_text(target, "a title with a lone surrogate \ud800")
+        fileio.write_text(target, "a title with a lone surrogate \ud800")
     assert str(target) in str(info.value)
     assert target.read_text(encoding="utf-8") == "earlier export\n"
     assert _leftovers(tmp_path) == []
@@ -44,7 +44,7 @@ def test_a_full_disk_leaves_the_earlier_export_whole(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomicfile.os, "fsync", full)
+    monkeypatch.setattr(fileio.os, "fsync", full)
     with pytest.raises(OSError, match="space") as info:
         pakru.export(pakru.events()[:2], fmt, out)
     assert info.value.errno == errno.ENOSPC
@@ -80,7 +80,7 @@ def test_the_new_file_keeps_the_earlier_mode(tmp_path: Path) -> None:
     target = tmp_path / "x.txt"
     target.write_text("a", encoding="utf-8")
     target.chmod(0o640)
-    atomicfile.write_text(target, "b")
+    fileio.write_text(target, "b")
     assert target.read_text(encoding="utf-8") == "b"
     assert target.stat().st_mode & 0o777 == 0o640
 

@@ -28,8 +28,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pakru.atomicfile import write_text
 from pakru.errors import DataError
+from pakru.fileio import write_text
 from pakru.model import Evidence
 from pakru.serialize import fingerprint_from_dict, fingerprint_to_dict
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pakru.atomicfile import write_file
+from pakru.fileio import write_file
 from pakru.quads import quad_of
 from pakru.vocabulary import EVENT_TYPES
 

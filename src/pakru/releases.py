@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import textwrap
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -29,8 +30,9 @@ import attrs
 
 from pakru.dates import EDTFDate
 from pakru.errors import DataError, Problem
+from pakru.fileio import read_regular
 from pakru.model import Tombstone
-from pakru.rules import KINDS, RELEASES
+from pakru.rules import KINDS, MAX_FILE_BYTES, RELEASES
 from pakru.rules import SEMVER as _SEMVER
 from pakru.rules import SHA256 as _SHA256
 
@@ -209,6 +211,13 @@ def _tombstone(entry: object, version: str) -> Tombstone | None:
     return Tombstone(ident, kind, version, target, reason)
 
 
+def _read(entry: Tree, name: str) -> bytes:
+    """A release record's bytes: a regular file only, bounded in size."""
+    if isinstance(entry, (str, os.PathLike)):
+        return read_regular(entry, MAX_FILE_BYTES + 1, name)
+    return entry.read_bytes()
+
+
 def read_releases(folder: Tree, label: str) -> tuple[Release, ...]:
     """Every release record in ``folder``, oldest first (none when it does not exist)."""
     if not folder.is_dir():
@@ -220,7 +229,7 @@ def read_releases(folder: Tree, label: str) -> tuple[Release, ...]:
             continue
         name = f"{label}/{entry.name}"
         try:
-            release = parse_release(entry.read_bytes(), name)
+            release = parse_release(_read(entry, name), name)
         except DataError as exc:
             problems.extend(exc.problems)
             continue

@@ -35,6 +35,8 @@ __all__ = [
     "MAX_KEYWORD",
     "MAX_LICENSE",
     "MAX_PASSAGE",
+    "MAX_PROBLEMS",
+    "MAX_RESOURCES",
     "MAX_URL",
     "RELEASES",
     "SEMVER",
@@ -82,6 +84,10 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 #: Most nodes that YAML aliases may repeat in one document.
 MAX_ALIAS_NODES = 10_000
+#: Most resources a data package descriptor may list (pakru's own exports list nine).
+MAX_RESOURCES = 64
+#: Most problems collected from one load; the rest are counted ("and N more").
+MAX_PROBLEMS = 1000
 #: Integers in data files stay below this magnitude.
 MAX_INT = 2**63
 

@@ -47,8 +47,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pakru.atomicfile import folder_lock, write_file, write_text
 from pakru.errors import QueryError, QueryTypeError, require_extra
+from pakru.fileio import folder_lock, write_file, write_text
 from pakru.rules import DATAPACKAGE_FILE, JSON_FILE, JSONL_FILE
 from pakru.tables import Table, table_rows, tables
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from pakru.errors import DataError, Problem
 from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.loader.checks import Located
-from pakru.loader.files import DATA_DIRS, read_bounded
+from pakru.loader.files import DATA_DIRS, contained, read_bounded
 from pakru.loader.jsonsafe import load_json
 from pakru.loader.manifest import MANIFEST, NO_LICENSE, UNVERSIONED, Manifest
 from pakru.loader.tree import Prepare, build_records, collect_tree
@@ -40,6 +40,7 @@ from pakru.rules import (
     JSONL_FILE,
     KINDS,
     MAX_LICENSE,
+    MAX_RESOURCES,
     RELEASES,
     SEMVER,
     SHA256,
@@ -118,6 +119,10 @@ def what_path_holds(where: Path, label: str) -> tuple[str, Path]:
         if suffix == ".jsonl":
             return "jsonl", where
         raise DataError.single(label, None, "", f"not a data file; expected {ACCEPTED}")
+    if where.exists():  # a FIFO, a socket or a device: never opened
+        raise DataError.single(
+            label, None, "", f"is not a regular file or a folder; expected {ACCEPTED}"
+        )
     raise DataError.single(label, None, "", f"no such file or folder; expected {ACCEPTED}")
 
 
@@ -534,6 +539,9 @@ def _read_table(
     try:
         raw = read_bounded(target)
         text = raw.decode("utf-8")
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return []
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(target), None, "", f"cannot read the table: {exc}"))
         return []
@@ -592,11 +600,27 @@ def datapackage_document(file: Path) -> tuple[LineDict, dict[str, str]]:
     rows: dict[str, list[dict[str, Any]]] = {}
     lines: dict[tuple[str, Any], int] = {}
     digests = {file.name: hashlib.sha256(raw).hexdigest()}
-    for resource in descriptor["resources"]:
+    resources = descriptor["resources"]
+    if len(resources) > MAX_RESOURCES:
+        raise DataError.single(
+            label,
+            descriptor.line_of("resources"),
+            "resources",
+            f"lists {len(resources)} resources; at most {MAX_RESOURCES} are read",
+        )
+    for resource in resources:
         name = resource.get("name") if isinstance(resource, dict) else None
         if name not in layout:
             continue
-        target = file.parent / str(resource.get("path", ""))
+        if name in rows:
+            problems.append(Problem(label, None, "resources", f"lists {name!r} twice"))
+            continue
+        try:
+            target = contained(file.parent, resource.get("path"), label, f"{name}.path")
+        except DataError as exc:
+            problems.extend(exc.problems)
+            rows[name] = []
+            continue
         found = _read_table(target, layout[name], resource, problems)
         digests[target.name] = str(resource.get("hash", "")).removeprefix("sha256:")
         rows[name] = [row for row, _ in found]

@@ -1,4 +1,9 @@
-"""Write files so an earlier file is never lost and a reader never sees half of one.
+"""Reading and writing files safely: only regular files read, nothing lost on a write.
+
+:func:`read_regular` is the one way pakru opens a file it was pointed at (a data file,
+an export, a release record): it opens without blocking and checks that what it opened
+is a regular file, so a FIFO, a device or a folder is a :class:`DataError` naming the
+path, never a hang. It reads at most a given number of bytes.
 
 Every file pakru writes goes through :func:`write_file`: the content goes into a
 temporary file in the same folder, is flushed and synced to disk, and only then
@@ -15,15 +20,50 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pakru.errors import DataError, QueryError
 
-__all__ = ["folder_lock", "write_bytes", "write_file", "write_text"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["folder_lock", "read_regular", "write_bytes", "write_file", "write_text"]
+
+_NOT_REGULAR = "is not a regular file (a folder, FIFO or device); expected a data file"
+
+
+def read_regular(path: str | os.PathLike[str], limit: int, label: str | None = None) -> bytes:
+    """At most ``limit`` bytes of the regular file at ``path``.
+
+    A path that is not a regular file, holds a NUL character or cannot be read is a
+    :class:`DataError` naming ``label`` (the path by default); a missing file raises
+    :class:`FileNotFoundError` as :func:`open` does.
+    """
+    name = label if label is not None else os.fsdecode(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except ValueError:
+        raise DataError.single(name, None, "", "the path holds a NUL character") from None
+    except IsADirectoryError:
+        raise DataError.single(name, None, "", _NOT_REGULAR) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DataError.single(name, None, "", _NOT_REGULAR)
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
 
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
@@ -82,6 +122,9 @@ def write_file(path: Path, fill: Callable[[IO[bytes]], object]) -> Path:
 
     The target is replaced only once ``fill`` has returned and the content is on disk.
     """
+    import tempfile  # noqa: PLC0415 - only when writing
+    from pathlib import Path  # noqa: PLC0415 - reading data never needs pathlib
+
     path = Path(path)
     mode = _check_target(path)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
