@@ -23,6 +23,7 @@ __all__ = [
     "EDGE_HEX",
     "EVENT_ID",
     "FINGERPRINTS",
+    "FORMULA_START",
     "ISO3",
     "JSONL_FILE",
     "JSON_FILE",
@@ -90,6 +91,11 @@ MAX_RESOURCES = 64
 MAX_PROBLEMS = 1000
 #: Integers in data files stay below this magnitude.
 MAX_INT = 2**63
+
+#: First characters that make a spreadsheet read a CSV cell as a formula. A text cell that
+#: begins with one (or with the guard ``'`` itself) is written with a ``'`` before it, and
+#: pakru's reader takes it off again (:func:`pakru.tables.guard_cell`).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 # -- record kinds and closed lists -------------------------------------------------------
 

@@ -46,7 +46,7 @@ from pakru.rules import (
     SHA256,
 )
 from pakru.serialize import date_fields
-from pakru.tables import Table, nest, tables
+from pakru.tables import Table, nest, tables, unguard_cell
 
 if TYPE_CHECKING:
     from pakru.model import Tombstone
@@ -529,7 +529,7 @@ def _decode(column: Any, text: str) -> Any:
             msg = f"expected a JSON object, got {short(text)}"
             raise ValueError(msg)
         return value
-    return text
+    return unguard_cell(text)
 
 
 def _read_table(
