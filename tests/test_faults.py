@@ -9,11 +9,13 @@ export is intact and loads, and that nothing outside the folder changed.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import threading
 from pathlib import Path
 
 import pytest
+from samples import records, write_single
 
 import pakru
 from pakru import fileio
@@ -126,3 +128,49 @@ def test_processes_wait_for_the_folder(tmp_path: Path) -> None:
 
 def _export_some(out: str, n: int) -> None:
     pakru.export(pakru.events()[:n], "datapackage", out)
+
+
+def _export_with_title(tmp_path: Path, title_json: str) -> Path:
+    """A pakru JSON export whose first event's title is the JSON string ``title_json``."""
+    out = tmp_path / "src"
+    pakru.export(pakru.events()[:1], "json", out)
+    path = out / "pakru.json"
+    text = path.read_text(encoding="utf-8")
+    original = json.dumps(pakru.events()[0].title, ensure_ascii=False)
+    assert original in text
+    path.write_text(text.replace(original, title_json, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        ('"Talks \\ud800 held"', "surrogate"),
+        ('"Talks \\udfff"', "surrogate"),
+        ('"Talks \\u001b[2J held"', "control"),
+        ('"Talks \\u0000 held"', "control"),
+        ('"Talks \\u0085 held"', "control"),
+    ],
+)
+def test_record_text_refuses_surrogates_and_controls(tmp_path: Path, title: str, what: str) -> None:
+    path = _export_with_title(tmp_path, title)
+    with pytest.raises(pakru.DataError) as info:
+        pakru.load(path)
+    [problem] = info.value.problems
+    assert problem.file == str(path)
+    assert problem.field.endswith(".title")
+    assert what in problem.message
+
+
+def test_text_keeps_tabs_and_line_breaks(tmp_path: Path) -> None:
+    path = _export_with_title(tmp_path, '"Talks\\tare held\\nin two rounds"')
+    assert pakru.load(path).events()[0].title == "Talks\tare held\nin two rounds"
+
+
+def test_a_yaml_escape_is_refused_in_a_name(tmp_path: Path) -> None:
+    data = records()
+    data["actors"][0]["name"] = "Republic \x1b[31mof Alpha"
+    path = write_single(tmp_path / "data.yaml", data)
+    with pytest.raises(pakru.DataError) as info:
+        pakru.load(path)
+    assert info.value.problems[0].field == "alpha.name"

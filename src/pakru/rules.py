@@ -39,6 +39,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_RESOURCES",
     "MAX_URL",
+    "NOT_TEXT",
     "RELEASES",
     "SEMVER",
     "SHA256",
@@ -69,6 +70,10 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 ISO3 = re.compile(r"[A-Z]{3}")
 URL = re.compile(r"https?://\S+")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+#: Characters no record text may hold: control characters (tab and line breaks aside)
+#: and lone surrogates, which no file can encode and no terminal shows safely.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # -- limits ------------------------------------------------------------------------------
 
