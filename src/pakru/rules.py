@@ -29,6 +29,7 @@ __all__ = [
     "JSON_FILE",
     "KINDS",
     "LANGUAGE",
+    "MAX_ALIAS_CHARS",
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
@@ -90,6 +91,9 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 #: Most nodes that YAML aliases may repeat in one document.
 MAX_ALIAS_NODES = 10_000
+#: Most characters of text that YAML aliases may repeat in one document: a file's text
+#: plus its repeats stays within twice :data:`MAX_FILE_BYTES`, however it is aliased.
+MAX_ALIAS_CHARS = MAX_FILE_BYTES
 #: Most resources a data package descriptor may list (pakru's own exports list nine).
 MAX_RESOURCES = 64
 #: Most problems collected from one load; the rest are counted ("and N more").

@@ -26,7 +26,7 @@ from pakru.loader.manifest import (
     parse_manifest,
     unversioned,
 )
-from pakru.rules import FINGERPRINTS, KINDS
+from pakru.rules import FINGERPRINTS, KINDS, MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -281,6 +281,17 @@ def build_records(
         problems.append(Problem(file, line, "", f"expected a list of {kind}, got {type_name(doc)}"))
         return
     for i, item in enumerate(doc):
+        if len(problems) >= MAX_PROBLEMS:  # enough to act on; the rest is counted, not kept
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"more than {MAX_PROBLEMS} problems; the last {len(doc) - i} {kind} "
+                    "were not checked",
+                )
+            )
+            return
         if not isinstance(item, LineDict):
             where = doc.line_of(i) if isinstance(doc, LineList) else line
             problems.append(
