@@ -8,11 +8,13 @@ them; and a dataset travels to a process pool.
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import pickle
 import threading
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +101,23 @@ def test_a_child_forked_during_a_load_neither_hangs_nor_keeps_gc_off() -> None:
         gc.enable()
         release.set()
         thread.join()
+
+
+def test_verify_finds_a_served_record_that_differs_from_its_release(tmp_path: Path) -> None:
+    from pakru.loader import package_data  # noqa: PLC0415
+    from pakru.releases import RELEASES, read_releases, served_mismatches  # noqa: PLC0415
+
+    releases = read_releases(package_data().joinpath(RELEASES), "releases")
+    assert served_mismatches(pakru.dataset(), releases, "releases") == []
+    out = tmp_path / "out"
+    pakru.export(None, "json", out)
+    path = out / "pakru.json"
+    first = pakru.events()[0]
+    old = json.dumps(first.title, ensure_ascii=False)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, json.dumps(first.title + " (edited)"), 1), encoding="utf-8")
+    edited = pakru.load(path)
+    assert edited.data_version == pakru.dataset().data_version
+    problems = served_mismatches(edited, releases, "releases")
+    assert [p.field for p in problems] == [f"events.{first.id}"]
+    assert "differs" in problems[0].message

@@ -524,16 +524,23 @@ def _coverage(args: argparse.Namespace) -> str:
 def _verify(args: argparse.Namespace) -> tuple[str, int]:
     import pakru  # noqa: PLC0415
     from pakru.corpus import verify  # noqa: PLC0415
+    from pakru.loader import package_data  # noqa: PLC0415
+    from pakru.releases import RELEASES, read_releases, served_mismatches  # noqa: PLC0415
 
     data = pakru.dataset()
-    problems = verify(data, _corpus(args))
+    corpus = _corpus(args)
+    folder = package_data().joinpath(RELEASES)
+    label = f"pakru/data/{RELEASES}"
+    problems: list[object] = [*served_mismatches(data, read_releases(folder, label), label)]
+    problems += verify(data, corpus)
     c = data.counts
     if problems:
         lines = "".join(f"{p}\n" for p in problems)
         return lines + f"{len(problems)} mismatch(es)\n", 1
     prints = sum(1 for e in data for ev in e.evidence if ev.fingerprint is not None)
     return (
-        f"ok: {c['sources']} source digests, {c['evidence']} evidence digests and {prints} "
+        f"ok: {c['events'] + c['actors'] + c['sources']} records match their release record; "
+        f"{c['sources']} source digests, {c['evidence']} evidence digests and {prints} "
         "passage fingerprints match the corpus\n"
     ), 0
 

@@ -56,6 +56,7 @@ __all__ = [
     "record_digest",
     "release_of",
     "render_release",
+    "served_mismatches",
     "tombstones",
     "version_key",
 ]
@@ -133,6 +134,40 @@ def release_of(dataset: Dataset, data_version: str, retired: Iterable[Tombstone]
         "sources": {s.id: record_digest(s) for s in dataset.sources()},
     }
     return Release(data_version, records, tuple(sorted(retired, key=lambda t: (t.kind, t.id))))
+
+
+def served_mismatches(dataset: Dataset, releases: Iterable[Release], label: str) -> list[Problem]:
+    """Records of ``dataset`` that differ from the release record of its data version.
+
+    Each record served (from the compiled records or the data files) is digested as
+    :func:`record_digest` does and compared with the digest its release recorded, so an
+    edited ``compiled.json`` or data file is found even when its own hashes were redone.
+    """
+    version = dataset.data_version
+    release = next((r for r in releases if r.data_version == version), None)
+    file = f"{label}/{version}.json"
+    if release is None:
+        return [Problem(file, None, "", f"no release record for data {version}")]
+    served = release_of(dataset, version).records
+    problems: list[Problem] = []
+    for kind in KINDS:
+        have, want = served.get(kind, {}), release.records.get(kind, {})
+        for ident in sorted(set(have) | set(want)):
+            if ident not in want:
+                problems.append(Problem(file, None, f"{kind}.{ident}", "served but not released"))
+            elif ident not in have:
+                problems.append(Problem(file, None, f"{kind}.{ident}", "released but not served"))
+            elif have[ident] != want[ident]:
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        f"{kind}.{ident}",
+                        "the record served differs from the record released "
+                        f"(sha256 {have[ident][:12]}, released {want[ident][:12]})",
+                    )
+                )
+    return problems
 
 
 def render_release(release: Release) -> str:
