@@ -9,6 +9,8 @@ is a DataError, never a hang.
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 import os
 import threading
@@ -165,3 +167,54 @@ def test_a_deeply_nested_manifest_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(pakru.DataError) as info:
         pakru.load(tmp_path)
     assert any(p.file.endswith("manifest.json") for p in info.value.problems)
+
+
+def _set_cell(pkg: Path, table: str, column: str, value: str) -> Path:
+    """Change one cell of the first row of a table; the descriptor's size and hash follow."""
+    path = pkg / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[1][rows[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\r\n").writerows(rows)
+    raw = path.read_bytes()
+    descriptor_file = pkg / "datapackage.json"
+    descriptor = json.loads(descriptor_file.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] == table:
+            resource["bytes"] = len(raw)
+            resource["hash"] = f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    descriptor_file.write_text(json.dumps(descriptor), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("evidence", "paragraph", "9" * 4000),
+        ("evidence", "paragraph", "99999999999999999999"),
+        ("evidence", "start", "1e3"),
+        ("events", "tags", "[" * 100_000 + "]" * 100_000),
+    ],
+)
+def test_a_bad_cell_is_a_data_error_naming_it(
+    tmp_path: Path, table: str, column: str, value: str
+) -> None:
+    pkg = _package(tmp_path)
+    path = _set_cell(pkg, table, column, value)
+    with pytest.raises(pakru.DataError) as info:
+        pakru.load(pkg)
+    assert any(p.file == str(path) and p.field == column for p in info.value.problems)
+    assert len(str(info.value)) < 5000
+
+
+def test_a_long_summary_round_trips_through_the_data_package(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    pakru.export(pakru.events()[:1], "json", src)
+    doc = json.loads((src / "pakru.json").read_text(encoding="utf-8"))
+    doc["events"][0]["summary"] = "A long summary. " * 20_000  # 320 KB, one CSV cell
+    (src / "pakru.json").write_text(json.dumps(doc), encoding="utf-8")
+    data = pakru.load(src / "pakru.json")
+    out = tmp_path / "out"
+    pakru.export(data, "datapackage", out)
+    assert pakru.load(out).events()[0].summary == data.events()[0].summary

@@ -39,6 +39,8 @@ from pakru.rules import (
     JSON_FILE,
     JSONL_FILE,
     KINDS,
+    MAX_FILE_BYTES,
+    MAX_INT,
     MAX_LICENSE,
     MAX_RESOURCES,
     RELEASES,
@@ -511,7 +513,14 @@ def _decode(column: Any, text: str) -> Any:
     if text == "":
         return None
     if column.type == "integer":
-        return int(text)
+        if len(text) > 20 or not text.lstrip("-").isdigit():
+            msg = f"expected an integer, got {short(text)}"
+            raise ValueError(msg)
+        number = int(text)
+        if not -MAX_INT < number < MAX_INT:
+            msg = f"the integer {short(text)} is out of range"
+            raise ValueError(msg)
+        return number
     if column.type == "boolean":
         if text not in ("true", "false"):
             msg = f"expected true or false, got {short(text)}"
@@ -556,7 +565,20 @@ def _read_table(
             )
         )
         return []
+    # A cell may be as long as a file (a summary of a record pakru wrote itself).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _rows(reader, target, table, problems)
+    except csv.Error as exc:
+        problems.append(Problem(str(target), reader.line_num, "", f"not valid CSV: {exc}"))
+        return []
+
+
+def _rows(
+    reader: Any, target: Path, table: Table, problems: list[Problem]
+) -> list[tuple[dict[str, Any], int]]:
+    """The rows of a CSV table after its size and hash were checked."""
     if tuple(next(reader, [])) != table.names:
         problems.append(
             Problem(str(target), 1, "", f"expected the columns {', '.join(table.names)}")
@@ -578,6 +600,10 @@ def _read_table(
         for column, cell in zip(table.columns, values, strict=True):
             try:
                 row[column.name] = _decode(column, cell)
+            except RecursionError:
+                problems.append(
+                    Problem(str(target), reader.line_num, column.name, "nested too deeply")
+                )
             except ValueError as exc:
                 problems.append(Problem(str(target), reader.line_num, column.name, str(exc)))
         out.append((row, reader.line_num))
