@@ -85,3 +85,27 @@ def test_a_file_name_that_is_not_utf8_prints(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "bad-\\udcff.yaml" in done.stdout
+
+
+@pytest.mark.parametrize("document", ["../../etc/passwd", "*", "a[b", "x\x1b[2J", ".hidden", ""])
+def test_odd_document_ids_are_refused_without_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], document: str
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("a secret phrase\n", encoding="utf-8")
+    status = cli.main(["locate", "--corpus", str(tmp_path / "seeds"), document, "secret"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "\x1b" not in err
+    assert "not a document id" in err
+
+
+def test_a_huge_id_gives_a_short_error() -> None:
+    import pakru  # noqa: PLC0415
+
+    with pytest.raises(pakru.UnknownIdError) as info:
+        pakru.event("x" * 1_000_000)
+    assert len(str(info.value)) < 400
+    assert info.value.suggestions == ()

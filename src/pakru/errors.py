@@ -130,6 +130,9 @@ class QueryTypeError(PakruError, TypeError):
     """A query argument has a type pakru does not accept."""
 
 
+_LONGEST_SHOWN = 200  # longer than any id (rules.MAX_KEYWORD)
+
+
 class UnknownIdError(PakruError, KeyError):
     """No record has this id (or alias); the message suggests close matches."""
 
@@ -138,13 +141,18 @@ class UnknownIdError(PakruError, KeyError):
         self.key = key
         import difflib  # noqa: PLC0415 - only needed when a lookup fails
 
-        self.suggestions: tuple[str, ...] = tuple(
-            difflib.get_close_matches(key.casefold(), list(candidates), n=3, cutoff=0.6)
+        # An id longer than any real one gets no suggestions (comparing it would be slow)
+        # and is shown cut, so a huge argument gives a short message.
+        self.suggestions: tuple[str, ...] = (
+            tuple(difflib.get_close_matches(key.casefold(), list(candidates), n=3, cutoff=0.6))
+            if len(key) <= _LONGEST_SHOWN
+            else ()
         )
         hint = ""
         if self.suggestions:
             hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        self.message = f"no {kind} with id {key!r}{hint}"
+        shown = repr(key) if len(key) <= _LONGEST_SHOWN else f"{key[:_LONGEST_SHOWN]!r}..."
+        self.message = f"no {kind} with id {shown}{hint}"
         super().__init__(self.message)
 
     def __str__(self) -> str:
