@@ -47,3 +47,20 @@ def test_problems_are_capped_and_the_rest_counted(tmp_path: Path, count: int) ->
     assert "not checked" in problems[-1].message
     assert "and " in str(info.value)
     assert len(str(info.value)) < 10_000
+
+
+def test_line_breaks_in_json_cost_a_few_bytes_each() -> None:
+    import tracemalloc  # noqa: PLC0415
+
+    from pakru.loader.jsonsafe import load_json  # noqa: PLC0415
+
+    breaks = 1_000_000
+    data = b"\n" * breaks + b'{"events": [{"id": "x"}]}'
+    tracemalloc.start()
+    try:
+        doc = load_json(data, "lines.json")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert doc.line == breaks + 1
+    assert peak < 16 * breaks  # a list of ints would take about 40 bytes a line
