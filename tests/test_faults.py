@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import threading
 from pathlib import Path
 
@@ -110,24 +109,22 @@ def test_threads_exporting_into_one_folder_leave_a_valid_package(tmp_path: Path)
 
 
 def test_processes_wait_for_the_folder(tmp_path: Path) -> None:
-    if not hasattr(os, "fork"):
-        pytest.skip("needs fork")
     import multiprocessing  # noqa: PLC0415
 
     out = tmp_path / "out"
     out.mkdir()
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_export_some, args=(str(out), n)) for n in range(1, 4)]
+    # The target is pakru's own function, so a fresh interpreter can import it.
+    procs = [
+        ctx.Process(target=pakru.export, args=(tuple(pakru.events()[:n]), "datapackage", str(out)))
+        for n in range(1, 4)
+    ]
     for p in procs:
         p.start()
     for p in procs:
         p.join(120)
     assert [p.exitcode for p in procs] == [0, 0, 0]
     assert 1 <= len(pakru.load(out).events()) <= 3
-
-
-def _export_some(out: str, n: int) -> None:
-    pakru.export(pakru.events()[:n], "datapackage", out)
 
 
 def _export_with_title(tmp_path: Path, title_json: str) -> Path:
