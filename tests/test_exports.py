@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import os
 import shutil
@@ -293,7 +294,7 @@ def test_timelinejs_has_one_well_formed_slide_per_event(exported: dict[str, Path
         if "end_date" in slide:
             assert event.date.latest is not None
             assert slide["end_date"]["year"] == event.date.latest.year
-        assert slide["text"]["headline"] == event.title
+        assert html.unescape(slide["text"]["headline"]) == event.title
         assert "<script" not in slide["text"]["text"]
     open_ended = [e for e in data if e.date.latest is None]
     assert all("end_date" not in slides[e.id] for e in open_ended)

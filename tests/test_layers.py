@@ -23,6 +23,7 @@ SRC = Path(pakru.__file__).parent
 LAYERS = {
     "pakru._version": 0,
     "pakru.errors": 0,
+    "pakru.fileio": 0,
     "pakru.rules": 0,
     "pakru.handoff": 0,
     "pakru.dates": 0,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pakru.errors import DataError
+from pakru.fileio import write_text
 from pakru.model import Evidence
 from pakru.serialize import fingerprint_from_dict, fingerprint_to_dict
 
@@ -143,8 +144,7 @@ def write_annotations(
         texts = {sid: folder.text(sources[sid].document) for sid in sorted(cited)}
     doc = collection(selection.events, sources, selection.header, texts)
     path = out / ANNOTATIONS_FILE
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return [path]
+    return [write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")]
 
 
 def _fail(file: str, where: str, message: str) -> DataError:

@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from pakru.errors import DataError, PakruError
+from pakru.errors import DataError, PakruError, printable
 from pakru.rules import DATE_MATCHES
 
 if TYPE_CHECKING:
@@ -681,16 +681,23 @@ def _coverage(args: argparse.Namespace) -> str:
 def _verify(args: argparse.Namespace) -> tuple[str, int]:
     import pakru  # noqa: PLC0415
     from pakru.corpus import verify  # noqa: PLC0415
+    from pakru.loader import package_data  # noqa: PLC0415
+    from pakru.releases import RELEASES, read_releases, served_mismatches  # noqa: PLC0415
 
     data = pakru.dataset()
-    problems = verify(data, _corpus(args))
+    corpus = _corpus(args)
+    folder = package_data().joinpath(RELEASES)
+    label = f"pakru/data/{RELEASES}"
+    problems: list[object] = [*served_mismatches(data, read_releases(folder, label), label)]
+    problems += verify(data, corpus)
     c = data.counts
     if problems:
         lines = "".join(f"{p}\n" for p in problems)
         return lines + f"{len(problems)} mismatch(es)\n", 1
     prints = sum(1 for e in data for ev in e.evidence if ev.fingerprint is not None)
     return (
-        f"ok: {c['sources']} source digests, {c['evidence']} evidence digests and {prints} "
+        f"ok: {c['events'] + c['actors'] + c['sources']} records match their release record; "
+        f"{c['sources']} source digests, {c['evidence']} evidence digests and {prints} "
         "passage fingerprints match the corpus\n"
     ), 0
 
@@ -760,17 +767,18 @@ def _validate(args: argparse.Namespace) -> tuple[str, int]:
     import pakru  # noqa: PLC0415
 
     if not os.path.exists(args.path):  # noqa: PTH110
-        raise _Usage(f"pakru validate: no such file or folder: {args.path}")
+        raise _Usage(f"pakru validate: no such file or folder: {printable(args.path)}")
     try:
         data = pakru.load(args.path, base=pakru.dataset() if args.overlay else None)
     except DataError as exc:
         count = len(exc.problems)
         noun = "problem" if count == 1 else "problems"
         lines = "".join(f"{p}\n" for p in exc.problems)
-        return f"{lines}{count} {noun} in {args.path}\n", 1
+        return f"{lines}{count} {noun} in {printable(args.path)}\n", 1
     c = data.counts
+    where = printable(args.path)
     return (
-        f"ok: {args.path}: {c['events']} events, {c['actors']} actors, {c['sources']} sources "
+        f"ok: {where}: {c['events']} events, {c['actors']} actors, {c['sources']} sources "
         f"(data version {data.data_version}, sha256 {data.digest[:12]})\n" + _tag_notes(data)
     ), 0
 
@@ -879,17 +887,41 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "schema": _schema,
             }[args.command]
             out = handler(args)
-        sys.stdout.write(out)
+        _write(sys.stdout, out)
     except _Usage as exc:
-        sys.stderr.write(f"{exc}\n")
+        _write(sys.stderr, f"{printable(str(exc))}\n")
         return 2
-    except DataError as exc:
-        sys.stderr.write(f"pakru: {exc}\n")
+    except DataError as exc:  # one line per problem, each made printable by Problem
+        _write(sys.stderr, f"pakru: {exc}\n")
         return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piping into head
         return 0
-    except (PakruError, OSError) as exc:
-        message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        sys.stderr.write(f"pakru: {message}\n".replace("\n", " ").rstrip() + "\n")
+    except KeyboardInterrupt:
+        _write(sys.stderr, "pakru: interrupted\n")
+        return 130
+    except PakruError as exc:
+        _write(sys.stderr, f"pakru: {_one_line(exc)}\n")
+        return 2
+    except OSError as exc:  # a file that cannot be read or written, a full disk
+        _write(sys.stderr, f"pakru: {_one_line(exc)}\n")
+        return 74
+    except (RecursionError, MemoryError, OverflowError, ValueError) as exc:
+        _write(sys.stderr, f"pakru: cannot use this input: {_one_line(exc)}\n")
         return 2
     return status
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line, bounded, with control characters escaped."""
+    message = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    message = " ".join(message.split("\n")).strip() or type(exc).__name__
+    return printable(message[:2000] + ("..." if len(message) > 2000 else ""))
+
+
+def _write(stream: Any, text: str) -> None:
+    """Write ``text``; characters the stream cannot encode are written escaped."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))

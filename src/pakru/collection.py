@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -139,6 +140,12 @@ def _date_key(event: Event) -> tuple[int, int, str]:
     return lo, hi, event.id
 
 
+def _rebuild(state: dict[str, Any], stones: dict[tuple[str, str], Tombstone]) -> Dataset:
+    """A :class:`Dataset` from what its ``__reduce__`` saved (unpickling)."""
+    retired = functools.partial(MappingProxyType, stones) if stones else None
+    return Dataset(**state, tombstones=retired)
+
+
 class Dataset:
     """Events, actors and sources that passed validation, with indexes for queries.
 
@@ -223,6 +230,34 @@ class Dataset:
         # Results of one-key filters (the common queries), built on first use and shared:
         # an EventList cannot be changed, so every caller may hold the same one.
         self._one_key: dict[tuple[str, str], EventList] = {}
+        object.__setattr__(self, "_sealed", True)
+
+    # -- a dataset cannot be changed, and travels to other processes --------------------
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_sealed", False):
+            raise AttributeError(
+                f"a pakru Dataset cannot be changed (setting {name!r}); every caller shares "
+                "it: build another with pakru.load or Dataset.overlay"
+            )
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a pakru Dataset cannot be changed (deleting {name!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its records; the tombstones are read now so the copy needs no files.
+        stones = dict(self.retired)
+        state = {
+            "events": self._plain,
+            "actors": tuple(self._actor_by_id.values()),
+            "sources": tuple(self._source_by_id.values()),
+            "data_version": self._data_version,
+            "digest": self._digest,
+            "license": self._license,
+            "label": self._label,
+        }
+        return (_rebuild, (state, stones))
 
     # -- summary -----------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ from pathlib import Path
 import attrs
 
 from pakru.collection import Dataset
-from pakru.errors import PakruError
+from pakru.errors import PakruError, printable
 from pakru.fingerprint import fingerprint
+from pakru.rules import MAX_KEYWORD
 
 __all__ = ["Corpus", "CorpusError", "Locator", "Mismatch", "locate", "paragraphs", "verify"]
 
@@ -137,7 +138,19 @@ class Corpus:
     root: Path = attrs.field(converter=Path)
 
     def path(self, document: str) -> Path:
-        """The text file of ``document``."""
+        """The text file of ``document``: a name inside the corpus folder, never a path."""
+        if (
+            not isinstance(document, str)
+            or not document
+            or len(document) > MAX_KEYWORD
+            or document.startswith(".")
+            or any(c in document for c in "/\\*?[]\0")
+            or not document.isprintable()
+        ):
+            raise CorpusError(
+                f"{printable(repr(document)[:100])} is not a document id: expected the "
+                "name of a text file in the corpus, without folders or wildcards"
+            )
         for sub in ("seeds", "web"):
             candidate = self.root / sub / f"{document}.txt"
             if candidate.is_file():

@@ -22,8 +22,40 @@ __all__ = [
     "QueryTypeError",
     "RetiredIdError",
     "UnknownIdError",
+    "printable",
     "require_extra",
 ]
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if char in "\n\r\t":
+        return repr(char)[1:-1]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _unsafe(char: str) -> bool:
+    code = ord(char)
+    return (
+        code < 0x20
+        or 0x7F <= code <= 0x9F
+        or 0xD800 <= code <= 0xDFFF  # a lone surrogate: a file name that is not UTF-8
+        or code in (0x2028, 0x2029)
+        or 0x202A <= code <= 0x202E  # bidirectional overrides reorder what follows
+        or 0x2066 <= code <= 0x2069
+    )
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe for a terminal, on one line: control characters shown escaped.
+
+    ESC, line breaks, other C0 and C1 controls, bidirectional overrides and lone
+    surrogates become ``\x1b``, ``\n``, ``\u202e`` and so on, so text from data (a key, a
+    file name, a value) can neither move the cursor, clear the screen nor forge a line.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escaped(c) if _unsafe(c) else c for c in text)
 
 
 class PakruError(Exception):
@@ -48,10 +80,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        # One line, whatever the file name, field or message hold (see :func:`printable`).
+        file, field, message = printable(self.file), printable(self.field), printable(self.message)
+        where = file if self.line is None else f"{file}:{self.line}"
+        if field:
+            return f"{where}: {field}: {message}"
+        return f"{where}: {message}"
 
 
 class DataError(PakruError, ValueError):
@@ -96,6 +130,9 @@ class QueryTypeError(PakruError, TypeError):
     """A query argument has a type pakru does not accept."""
 
 
+_LONGEST_SHOWN = 200  # longer than any id (rules.MAX_KEYWORD)
+
+
 class UnknownIdError(PakruError, KeyError):
     """No record has this id (or alias); the message suggests close matches."""
 
@@ -104,16 +141,21 @@ class UnknownIdError(PakruError, KeyError):
         self.key = key
         import difflib  # noqa: PLC0415 - only needed when a lookup fails
 
-        pool = list(candidates)
-        wanted = key.casefold().strip()
-        close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.6)
-        if not close and len(wanted) >= 3:  # 'war' suggests 'cold-war', 'ukraine-war'
-            close = sorted(c for c in pool if wanted in c.casefold())[:3]
+        # An id longer than any real one gets no suggestions (comparing it would be slow)
+        # and is shown cut, so a huge argument gives a short message.
+        close: list[str] = []
+        if len(key) <= _LONGEST_SHOWN:
+            pool = list(candidates)
+            wanted = key.casefold().strip()
+            close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.6)
+            if not close and len(wanted) >= 3:  # 'war' suggests 'cold-war', 'ukraine-war'
+                close = sorted(c for c in pool if wanted in c.casefold())[:3]
         self.suggestions: tuple[str, ...] = tuple(close)
         hint = ""
         if self.suggestions:
             hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        self.message = f"no {kind} with id {key!r}{hint}"
+        shown = repr(key) if len(key) <= _LONGEST_SHOWN else f"{key[:_LONGEST_SHOWN]!r}..."
+        self.message = f"no {kind} with id {shown}{hint}"
         super().__init__(self.message)
 
     def __str__(self) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pakru.fileio import write_file
 from pakru.quads import quad_of
 from pakru.vocabulary import EVENT_TYPES
 
@@ -123,9 +124,7 @@ def _text(value: Any) -> str:
 def _write(root: ET.Element, path: Path) -> Path:
     ET.indent(root)
     tree = ET.ElementTree(root)
-    with path.open("wb") as fh:
-        tree.write(fh, encoding="utf-8", xml_declaration=True)
-    return path
+    return write_file(path, lambda fh: tree.write(fh, encoding="utf-8", xml_declaration=True))
 
 
 _GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"

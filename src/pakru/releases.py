@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import textwrap
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -29,8 +30,9 @@ import attrs
 
 from pakru.dates import EDTFDate
 from pakru.errors import DataError, Problem
+from pakru.fileio import read_regular
 from pakru.model import Tombstone
-from pakru.rules import KINDS, RELEASES
+from pakru.rules import KINDS, MAX_FILE_BYTES, RELEASES
 from pakru.rules import SEMVER as _SEMVER
 from pakru.rules import SHA256 as _SHA256
 
@@ -54,6 +56,7 @@ __all__ = [
     "record_digest",
     "release_of",
     "render_release",
+    "served_mismatches",
     "tombstones",
     "version_key",
 ]
@@ -133,6 +136,40 @@ def release_of(dataset: Dataset, data_version: str, retired: Iterable[Tombstone]
     return Release(data_version, records, tuple(sorted(retired, key=lambda t: (t.kind, t.id))))
 
 
+def served_mismatches(dataset: Dataset, releases: Iterable[Release], label: str) -> list[Problem]:
+    """Records of ``dataset`` that differ from the release record of its data version.
+
+    Each record served (from the compiled records or the data files) is digested as
+    :func:`record_digest` does and compared with the digest its release recorded, so an
+    edited ``compiled.json`` or data file is found even when its own hashes were redone.
+    """
+    version = dataset.data_version
+    release = next((r for r in releases if r.data_version == version), None)
+    file = f"{label}/{version}.json"
+    if release is None:
+        return [Problem(file, None, "", f"no release record for data {version}")]
+    served = release_of(dataset, version).records
+    problems: list[Problem] = []
+    for kind in KINDS:
+        have, want = served.get(kind, {}), release.records.get(kind, {})
+        for ident in sorted(set(have) | set(want)):
+            if ident not in want:
+                problems.append(Problem(file, None, f"{kind}.{ident}", "served but not released"))
+            elif ident not in have:
+                problems.append(Problem(file, None, f"{kind}.{ident}", "released but not served"))
+            elif have[ident] != want[ident]:
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        f"{kind}.{ident}",
+                        "the record served differs from the record released "
+                        f"(sha256 {have[ident][:12]}, released {want[ident][:12]})",
+                    )
+                )
+    return problems
+
+
 def render_release(release: Release) -> str:
     """The JSON text of a release record (stable: sorted, one id per line)."""
     body: dict[str, Any] = {
@@ -209,6 +246,13 @@ def _tombstone(entry: object, version: str) -> Tombstone | None:
     return Tombstone(ident, kind, version, target, reason)
 
 
+def _read(entry: Tree, name: str) -> bytes:
+    """A release record's bytes: a regular file only, bounded in size."""
+    if isinstance(entry, (str, os.PathLike)):
+        return read_regular(entry, MAX_FILE_BYTES + 1, name)
+    return entry.read_bytes()
+
+
 def read_releases(folder: Tree, label: str) -> tuple[Release, ...]:
     """Every release record in ``folder``, oldest first (none when it does not exist)."""
     if not folder.is_dir():
@@ -220,7 +264,7 @@ def read_releases(folder: Tree, label: str) -> tuple[Release, ...]:
             continue
         name = f"{label}/{entry.name}"
         try:
-            release = parse_release(entry.read_bytes(), name)
+            release = parse_release(_read(entry, name), name)
         except DataError as exc:
             problems.extend(exc.problems)
             continue

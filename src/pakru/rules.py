@@ -24,11 +24,13 @@ __all__ = [
     "EDGE_HEX",
     "EVENT_ID",
     "FINGERPRINTS",
+    "FORMULA_START",
     "ISO3",
     "JSONL_FILE",
     "JSON_FILE",
     "KINDS",
     "LANGUAGE",
+    "MAX_ALIAS_CHARS",
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
@@ -36,7 +38,10 @@ __all__ = [
     "MAX_KEYWORD",
     "MAX_LICENSE",
     "MAX_PASSAGE",
+    "MAX_PROBLEMS",
+    "MAX_RESOURCES",
     "MAX_URL",
+    "NOT_TEXT",
     "RELEASES",
     "SEMVER",
     "SHA256",
@@ -68,6 +73,10 @@ ISO3 = re.compile(r"[A-Z]{3}")
 URL = re.compile(r"https?://\S+")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
+#: Characters no record text may hold: control characters (tab and line breaks aside)
+#: and lone surrogates, which no file can encode and no terminal shows safely.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
 # -- limits ------------------------------------------------------------------------------
 
 #: Longest quoted passage, in characters.
@@ -83,8 +92,20 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 #: Most nodes that YAML aliases may repeat in one document.
 MAX_ALIAS_NODES = 10_000
+#: Most characters of text that YAML aliases may repeat in one document: a file's text
+#: plus its repeats stays within twice :data:`MAX_FILE_BYTES`, however it is aliased.
+MAX_ALIAS_CHARS = MAX_FILE_BYTES
+#: Most resources a data package descriptor may list (pakru's own exports list nine).
+MAX_RESOURCES = 64
+#: Most problems collected from one load; the rest are counted ("and N more").
+MAX_PROBLEMS = 1000
 #: Integers in data files stay below this magnitude.
 MAX_INT = 2**63
+
+#: First characters that make a spreadsheet read a CSV cell as a formula. A text cell that
+#: begins with one (or with the guard ``'`` itself) is written with a ``'`` before it, and
+#: pakru's reader takes it off again (:func:`pakru.tables.guard_cell`).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 # -- record kinds and closed lists -------------------------------------------------------
 

@@ -18,9 +18,20 @@ from typing import Any
 
 import attrs
 
-from pakru.rules import KINDS
+from pakru.rules import FORMULA_START, KINDS
 
-__all__ = ["TABLES", "Column", "ForeignKey", "Table", "iter_cells", "nest", "table_rows", "tables"]
+__all__ = [
+    "TABLES",
+    "Column",
+    "ForeignKey",
+    "Table",
+    "guard_cell",
+    "iter_cells",
+    "nest",
+    "table_rows",
+    "tables",
+    "unguard_cell",
+]
 
 #: Table names, parents first.
 TABLES = (
@@ -266,3 +277,18 @@ def iter_cells(table: Table, rows: Iterable[Mapping[str, Any]]) -> Iterator[list
     names = table.names
     for row in rows:
         yield [row[n] for n in names]
+
+
+def guard_cell(text: str) -> str:
+    """A text cell for a CSV file, never read as a spreadsheet formula.
+
+    A ``'`` goes before a first character a spreadsheet reads as a formula (``=``, ``+``, ``-``,
+    ``@``, a tab or carriage return) or before a ``'``, so the cell is shown as text;
+    :func:`unguard_cell` reverses it exactly.
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unguard_cell(text: str) -> str:
+    """The text of a CSV cell written by :func:`guard_cell`."""
+    return text[1:] if text.startswith("'") else text

@@ -29,7 +29,16 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-__all__ = ["bibtex_entry", "bibtex_key", "edtf", "escape", "names", "plain_title", "protect"]
+__all__ = [
+    "bibtex_entry",
+    "bibtex_key",
+    "edtf",
+    "escape",
+    "escape_url",
+    "names",
+    "plain_title",
+    "protect",
+]
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -48,9 +57,30 @@ _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
 _WORD = re.compile(r"[^\s]+")
 
 
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
 def escape(text: str) -> str:
-    r"""Text with LaTeX's special characters escaped (``&`` becomes ``\&``, ...)."""
-    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+    r"""Text for a BibLaTeX or BibTeX field, unable to leave it.
+
+    LaTeX's special characters are escaped (``&`` becomes ``\&``, ``}`` becomes
+    ``\textbraceright{}``, ...), and line breaks and control characters become a space.
+    """
+    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], _BREAKS.sub(" ", text))
+
+
+_URL_UNSAFE = re.compile(r"[{}\\\s\x00-\x1f\x7f-\x9f]")
+
+
+def escape_url(url: str) -> str:
+    r"""A URL for a verbatim field (BibLaTeX ``url``, ``\url{...}``), unable to break out.
+
+    Braces, backslashes, spaces and control characters percent-encoded, as RFC 3986 writes them,
+    so a URL can neither close its field nor start a command.
+    """
+    return _URL_UNSAFE.sub(
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")), url
+    )
 
 
 def bibtex_key(record_id: str) -> str:
@@ -201,7 +231,7 @@ def bibtex_entry(  # noqa: PLR0915 - one rule per BibLaTeX field, in field order
     if date is not None:
         fields.append(("date", date))
     if "URL" in item:
-        fields.append(("url", item["URL"]))
+        fields.append(("url", escape_url(item["URL"])))
     accessed = item.get("accessed")
     urldate = None if accessed is None else edtf(accessed)
     if urldate is not None and "URL" in item:

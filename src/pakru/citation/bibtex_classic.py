@@ -21,7 +21,14 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from pakru.citation.bibtex import bibtex_key, escape, names, plain_title, protect
+from pakru.citation.bibtex import (
+    bibtex_key,
+    escape,
+    escape_url,
+    names,
+    plain_title,
+    protect,
+)
 
 __all__ = ["classic_entry"]
 
@@ -37,7 +44,7 @@ def _first_date(date: Mapping[str, Any] | None) -> list[int]:
 
 def _url(url: str) -> str:
     r"""An address for ``\url``: its ``%`` and ``#`` escaped, which ``\url`` keeps as typed."""
-    return url.replace("\\", "/").replace("%", r"\%").replace("#", r"\#").replace("{", "%7B")
+    return escape_url(url).replace("%", r"\%").replace("#", r"\#")
 
 
 def classic_entry(  # noqa: PLR0915 - one rule per BibTeX field, in field order

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["RIS_TYPES", "ris_record"]
+__all__ = ["RIS_TYPES", "ris_record", "ris_value"]
 
 #: The RIS reference type of each CSL type pakru produces.
 RIS_TYPES = {
@@ -32,6 +32,19 @@ def _date(date: Mapping[str, Any]) -> tuple[str | None, str | None]:
     fields = [f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]
     fields += [""] * (3 - len(fields))
     return fields[0], "/".join(fields) + "/"
+
+
+def ris_value(value: str) -> str:
+    """A RIS field's value on one line, unable to forge a record.
+
+    Every line break and control character becomes a space, so a value can never start a tag
+    line (a forged ``ER`` or ``TY``) of its own.
+    """
+    return " ".join("".join(" " if _control(c) else c for c in value).splitlines())
+
+
+def _control(char: str) -> bool:
+    return char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029"
 
 
 def ris_record(item: Mapping[str, Any], *, notes: tuple[str, ...] = ()) -> str:
@@ -69,4 +82,4 @@ def ris_record(item: Mapping[str, Any], *, notes: tuple[str, ...] = ()) -> str:
     if "note" in item:
         lines.append(("N1", item["note"]))
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
+    return "".join(f"{tag}  - {ris_value(value)}".rstrip() + "\n" for tag, value in lines)

@@ -43,12 +43,14 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pakru.errors import QueryError, QueryTypeError, require_extra
+from pakru.fileio import folder_lock, write_file, write_text
 from pakru.rules import DATAPACKAGE_FILE, JSON_FILE, JSONL_FILE
-from pakru.tables import Table, table_rows, tables
+from pakru.tables import Table, guard_cell, table_rows, tables
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
@@ -87,9 +89,7 @@ _LICENCES = {
 
 
 def _write(path: Path, text: str) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    return path
+    return write_text(path, text)
 
 
 def _dumps(value: Any) -> str:
@@ -121,6 +121,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return _dumps(value)
+    if isinstance(value, str):
+        return guard_cell(value)
     return str(value)
 
 
@@ -229,8 +231,13 @@ def _timeline_date(point: Any) -> dict[str, Any]:
 
 
 def _timelinejs(sel: Selection, out: Path) -> list[Path]:
+    """TimelineJS renders every text as HTML: each is escaped (:func:`html.escape`)."""
+    from html import escape as html_escape  # noqa: PLC0415
+
     from pakru.dates import Precision  # noqa: PLC0415
     from pakru.vocabulary import EVENT_TYPES  # noqa: PLC0415
+
+    escape = partial(html_escape, quote=False)  # text, not attributes
 
     names = {a.id: a.name for a in sel.actors}
     slides = []
@@ -249,22 +256,22 @@ def _timelinejs(sel: Selection, out: Path) -> list[Path]:
             "unique_id": event.id,
             "start_date": _timeline_date(first),
             "text": {
-                "headline": event.title,
+                "headline": escape(event.title),
                 "text": _timeline_text(event, names),
             },
-            "group": EVENT_TYPES[event.type].label,
+            "group": escape(EVENT_TYPES[event.type].label),
         }
         if date.is_interval and end is not None and start is not None:
             slide["end_date"] = _timeline_date(end)
         if display is not None:
-            slide["display_date"] = display
+            slide["display_date"] = escape(display)
         slides.append(slide)
     header = sel.header
     doc = {
         "title": {
             "text": {
                 "headline": "Pakistan–Soviet and Pakistan–Russian relations",
-                "text": (
+                "text": escape(
                     f"pakru data {header['data_version']} ({header['license']}): "
                     f"{len(slides)} events with their sources."
                 ),
@@ -296,8 +303,7 @@ def _parquet(sel: Selection, out: Path) -> list[Path]:
     written = []
     for name, table in arrow_tables(sel).items():
         path = out / f"{name}.parquet"
-        parquet.write_table(table, str(path))
-        written.append(path)
+        written.append(write_file(path, partial(parquet.write_table, table)))
     return written
 
 
@@ -368,8 +374,9 @@ def export(
 
     selection = select(data, dataset=dataset)
     folder.mkdir(parents=True, exist_ok=True)
-    if format == "web-annotation":
-        from pakru.annotation import write_annotations  # noqa: PLC0415
+    with folder_lock(folder):  # one export at a time into a folder
+        if format == "web-annotation":
+            from pakru.annotation import write_annotations  # noqa: PLC0415
 
-        return tuple(write_annotations(selection, folder, corpus=corpus))
-    return tuple(_WRITERS[format](selection, folder))
+            return tuple(write_annotations(selection, folder, corpus=corpus))
+        return tuple(_WRITERS[format](selection, folder))

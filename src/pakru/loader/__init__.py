@@ -47,6 +47,20 @@ _lock = threading.Lock()
 _shipped: Dataset | None = None
 
 
+def _after_fork_in_child() -> None:
+    """A child forked while another thread loaded the data gets a fresh, free lock.
+
+    The thread that held the lock does not exist in the child, so the lock would never
+    be released; the dataset already loaded (if any) stays shared.
+    """
+    global _lock  # noqa: PLW0603
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def package_data() -> Tree:
     """The packaged data folder (a wheel, an editable install or a zip archive).
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from pakru.errors import DataError, Problem
 from pakru.linedict import LineDict, LineList, short, type_name
 from pakru.loader.checks import Located
-from pakru.loader.files import DATA_DIRS, read_bounded
+from pakru.loader.files import DATA_DIRS, contained, read_bounded
 from pakru.loader.jsonsafe import load_json
 from pakru.loader.manifest import MANIFEST, NO_LICENSE, UNVERSIONED, Manifest
 from pakru.loader.tree import Prepare, build_records, collect_tree
@@ -39,13 +39,16 @@ from pakru.rules import (
     JSON_FILE,
     JSONL_FILE,
     KINDS,
+    MAX_FILE_BYTES,
+    MAX_INT,
     MAX_LICENSE,
+    MAX_RESOURCES,
     RELEASES,
     SEMVER,
     SHA256,
 )
 from pakru.serialize import date_fields
-from pakru.tables import Table, nest, tables
+from pakru.tables import Table, nest, tables, unguard_cell
 
 if TYPE_CHECKING:
     from pakru.model import Tombstone
@@ -118,6 +121,10 @@ def what_path_holds(where: Path, label: str) -> tuple[str, Path]:
         if suffix == ".jsonl":
             return "jsonl", where
         raise DataError.single(label, None, "", f"not a data file; expected {ACCEPTED}")
+    if where.exists():  # a FIFO, a socket or a device: never opened
+        raise DataError.single(
+            label, None, "", f"is not a regular file or a folder; expected {ACCEPTED}"
+        )
     raise DataError.single(label, None, "", f"no such file or folder; expected {ACCEPTED}")
 
 
@@ -506,7 +513,14 @@ def _decode(column: Any, text: str) -> Any:
     if text == "":
         return None
     if column.type == "integer":
-        return int(text)
+        if len(text) > 20 or not text.lstrip("-").isdigit():
+            msg = f"expected an integer, got {short(text)}"
+            raise ValueError(msg)
+        number = int(text)
+        if not -MAX_INT < number < MAX_INT:
+            msg = f"the integer {short(text)} is out of range"
+            raise ValueError(msg)
+        return number
     if column.type == "boolean":
         if text not in ("true", "false"):
             msg = f"expected true or false, got {short(text)}"
@@ -524,7 +538,7 @@ def _decode(column: Any, text: str) -> Any:
             msg = f"expected a JSON object, got {short(text)}"
             raise ValueError(msg)
         return value
-    return text
+    return unguard_cell(text)
 
 
 def _read_table(
@@ -534,6 +548,9 @@ def _read_table(
     try:
         raw = read_bounded(target)
         text = raw.decode("utf-8")
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return []
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(target), None, "", f"cannot read the table: {exc}"))
         return []
@@ -548,7 +565,20 @@ def _read_table(
             )
         )
         return []
+    # A cell may be as long as a file (a summary of a record pakru wrote itself).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _rows(reader, target, table, problems)
+    except csv.Error as exc:
+        problems.append(Problem(str(target), reader.line_num, "", f"not valid CSV: {exc}"))
+        return []
+
+
+def _rows(
+    reader: Any, target: Path, table: Table, problems: list[Problem]
+) -> list[tuple[dict[str, Any], int]]:
+    """The rows of a CSV table after its size and hash were checked."""
     if tuple(next(reader, [])) != table.names:
         problems.append(
             Problem(str(target), 1, "", f"expected the columns {', '.join(table.names)}")
@@ -570,6 +600,10 @@ def _read_table(
         for column, cell in zip(table.columns, values, strict=True):
             try:
                 row[column.name] = _decode(column, cell)
+            except RecursionError:
+                problems.append(
+                    Problem(str(target), reader.line_num, column.name, "nested too deeply")
+                )
             except ValueError as exc:
                 problems.append(Problem(str(target), reader.line_num, column.name, str(exc)))
         out.append((row, reader.line_num))
@@ -592,11 +626,27 @@ def datapackage_document(file: Path) -> tuple[LineDict, dict[str, str]]:
     rows: dict[str, list[dict[str, Any]]] = {}
     lines: dict[tuple[str, Any], int] = {}
     digests = {file.name: hashlib.sha256(raw).hexdigest()}
-    for resource in descriptor["resources"]:
+    resources = descriptor["resources"]
+    if len(resources) > MAX_RESOURCES:
+        raise DataError.single(
+            label,
+            descriptor.line_of("resources"),
+            "resources",
+            f"lists {len(resources)} resources; at most {MAX_RESOURCES} are read",
+        )
+    for resource in resources:
         name = resource.get("name") if isinstance(resource, dict) else None
         if name not in layout:
             continue
-        target = file.parent / str(resource.get("path", ""))
+        if name in rows:
+            problems.append(Problem(label, None, "resources", f"lists {name!r} twice"))
+            continue
+        try:
+            target = contained(file.parent, resource.get("path"), label, f"{name}.path")
+        except DataError as exc:
+            problems.extend(exc.problems)
+            rows[name] = []
+            continue
         found = _read_table(target, layout[name], resource, problems)
         digests[target.name] = str(resource.get("hash", "")).removeprefix("sha256:")
         rows[name] = [row for row, _ in found]

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from pakru.errors import DataError
+from pakru.fileio import read_regular
+from pakru.linedict import short
 from pakru.rules import DATA_DIRS, FINGERPRINTS, MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "DATA_DIRS",
     "MAX_FILE_BYTES",
     "Folder",
     "Tree",
+    "contained",
     "data_files",
     "decode_text",
     "read_bounded",
@@ -113,11 +119,46 @@ class Folder:
 def read_bounded(entry: Any) -> bytes:
     """The bytes of a file (a Path or a Traversable), at most one past :data:`MAX_FILE_BYTES`.
 
-    A file that is too large is then refused by the parser without being read whole.
+    A file that is too large is then refused by the parser without being read whole;
+    anything but a regular file is a :class:`DataError` (:func:`pakru.fileio.read_regular`).
     """
+    if isinstance(entry, (str, os.PathLike)):  # a file on disk: a regular file only
+        return read_regular(entry, MAX_FILE_BYTES + 1)
     with entry.open("rb") as stream:
         data: bytes = stream.read(MAX_FILE_BYTES + 1)
     return data
+
+
+def contained(root: Path, relative: object, label: str, field: str) -> Path:
+    """The file ``relative`` names inside the folder ``root``, or a :class:`DataError`.
+
+    A path taken from data must stay inside the folder the user pointed at: an absolute
+    path, a ``..`` part, a NUL character or a link that resolves outside ``root`` is
+    refused as not safe, and nothing is read from it.
+    """
+    text = relative if isinstance(relative, str) else ""
+    parts = text.replace("\\", "/").split("/")
+    unsafe = (
+        not text
+        or "\0" in text
+        or os.path.isabs(text)  # noqa: PTH117
+        or text.startswith(("/", "\\"))
+        or ".." in parts
+        or ":" in parts[0]
+    )
+    if not unsafe:
+        base = os.path.realpath(root)
+        target = os.path.realpath(os.path.join(base, text))  # noqa: PTH118
+        unsafe = os.path.commonpath([base, target]) != base
+    if unsafe:
+        raise DataError.single(
+            label,
+            None,
+            field,
+            f"{short(relative)} is not a safe path: expected a file name inside the folder "
+            "of the descriptor (no absolute path, no '..', no link out of the folder)",
+        )
+    return root / text
 
 
 def decode_text(data: bytes, file: str) -> str:

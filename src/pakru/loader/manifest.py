@@ -76,7 +76,9 @@ def parse_manifest(root: Tree, label: str) -> Manifest:
     if not entry.is_file():
         raise DataError.single(where, None, "", "the data manifest is missing")
     try:
-        raw = json.loads(entry.read_bytes().decode("utf-8"))
+        raw = json.loads(read_bounded(entry).decode("utf-8"))
+    except RecursionError:
+        raise DataError.single(where, None, "", "not a JSON manifest: nested too deeply") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError.single(
             where, getattr(exc, "lineno", None), "", f"not a JSON manifest: {exc}"

@@ -42,6 +42,7 @@ from pakru.rules import (
     MAX_KEYWORD,
     MAX_PASSAGE,
     MAX_URL,
+    NOT_TEXT,
     SHA256,
     SOURCE_ID,
     TAG,
@@ -60,6 +61,19 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+def not_text(value: str) -> str | None:
+    """What is wrong with ``value`` as record text (:data:`~pakru.rules.NOT_TEXT`), or None."""
+    found = NOT_TEXT.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+    return (
+        f"holds {kind} (U+{ord(char):04X}) at position {found.start()}; expected text "
+        "without control characters (tab and line breaks aside)"
+    )
 
 
 class _Reader:
@@ -100,6 +114,9 @@ class _Reader:
         value = self.get(key, str, what, required=required)
         if value is not None and not value.strip():
             self.fail(key, f"expected {what}, got an empty string")
+            return None
+        if value is not None and (bad := not_text(value)):
+            self.fail(key, bad)
             return None
         return value
 
@@ -173,6 +190,8 @@ class _Reader:
         for i, line, item in self.items(key):
             if not isinstance(item, str) or not item.strip():
                 self.fail(f"{key}[{i}]", f"expected {what}, got {short(item)}", line)
+            elif bad := not_text(item):
+                self.fail(f"{key}[{i}]", bad, line)
             elif rx is not None and (len(item) > MAX_KEYWORD or not rx.fullmatch(item)):
                 self.fail(f"{key}[{i}]", f"{short(item)} is not {what}", line)
             else:

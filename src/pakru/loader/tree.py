@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from pakru.loader.manifest import (
     parse_manifest,
     unversioned,
 )
-from pakru.rules import FINGERPRINTS, KINDS
+from pakru.rules import FINGERPRINTS, KINDS, MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -62,16 +63,35 @@ def load_tree(
     cycles, and its passes over the growing heap made loading grow faster than the data
     (twice as slow at 100 times the shipped size).
     """
+    global _pauses  # noqa: PLW0603
     paused = gc.isenabled()
     if paused:
         gc.disable()
+        _pauses += 1
     try:
         return _load_tree(
             root, label, expect_version=expect_version, compiled=compiled, releases=releases
         )
     finally:
         if paused:
+            _pauses -= 1
             gc.enable()
+
+
+#: Loads in progress that paused the garbage collector (a forked child restores it).
+_pauses = 0
+
+
+def _restore_gc_in_child() -> None:
+    """A child forked during a load has no loading thread left to turn the collector on."""
+    global _pauses  # noqa: PLW0603
+    if _pauses:
+        _pauses = 0
+        gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_restore_gc_in_child)
 
 
 def _load_tree(
@@ -261,6 +281,17 @@ def build_records(
         problems.append(Problem(file, line, "", f"expected a list of {kind}, got {type_name(doc)}"))
         return
     for i, item in enumerate(doc):
+        if len(problems) >= MAX_PROBLEMS:  # enough to act on; the rest is counted, not kept
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"more than {MAX_PROBLEMS} problems; the last {len(doc) - i} {kind} "
+                    "were not checked",
+                )
+            )
+            return
         if not isinstance(item, LineDict):
             where = doc.line_of(i) if isinstance(doc, LineList) else line
             problems.append(

@@ -9,7 +9,8 @@ from the parser's event stream and without recursion, so no input can crash the 
   strings, and merge keys (``<<``) are refused;
 - dates stay strings (pakru parses them as EDTF);
 - documents are bounded: at most :data:`MAX_BYTES` bytes, :data:`MAX_DEPTH` levels of
-  nesting, and aliases may repeat at most :data:`MAX_ALIAS_NODES` nodes in all (an
+  nesting, and aliases may repeat at most :data:`MAX_ALIAS_NODES` nodes and
+  :data:`MAX_ALIAS_CHARS` characters of text in all (an
   "alias bomb" of a few lines that would expand to millions of nodes fails at once);
   an alias inside the collection it names (a recursive structure) is refused;
 - one document per file; bytes must be UTF-8 (a leading byte-order mark is dropped).
@@ -26,7 +27,7 @@ import yaml
 from pakru.errors import DataError
 from pakru.linedict import LineDict, LineList, short
 from pakru.loader.files import decode_text
-from pakru.rules import MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_INT
+from pakru.rules import MAX_ALIAS_CHARS, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_INT
 
 __all__ = ["MAX_ALIAS_NODES", "MAX_BYTES", "MAX_DEPTH", "load_yaml"]
 
@@ -60,12 +61,13 @@ class _Refused(Exception):
 class _Frame:
     """An open mapping or sequence, while its items are read."""
 
-    __slots__ = ("anchor", "key", "nodes", "value")
+    __slots__ = ("anchor", "key", "nodes", "size", "value")
 
     def __init__(self, value: LineDict | LineList, anchor: str | None) -> None:
         self.value = value
         self.anchor = anchor
         self.nodes = 1
+        self.size = 1
         self.key: str | None = None
 
 
@@ -149,9 +151,10 @@ class _Builder:
         self.resolver = _Resolver()
         self.constructor = _Constructor()
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.open_anchors: set[str] = set()
         self.repeated = 0
+        self.repeated_size = 0
 
     def node(self) -> Any:
         """Read events until the node that starts here is complete; return it."""
@@ -159,27 +162,28 @@ class _Builder:
             event = self.parser.get_event()
             line = _line(event)
             if isinstance(event, yaml.AliasEvent):
-                value, nodes = self._alias(str(event.anchor), line)
+                value, nodes, size = self._alias(str(event.anchor), line)
             elif isinstance(event, yaml.ScalarEvent):
                 value, nodes = _scalar(event, self.resolver, self.constructor), 1
+                size = len(value) if isinstance(value, str) else 1
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, 1, size)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self._open(event, line)
                 continue
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = self.stack.pop()
-                value, nodes, line = frame.value, frame.nodes, frame.value.line
+                value, nodes, size, line = frame.value, frame.nodes, frame.size, frame.value.line
                 if frame.anchor is not None:
                     self.open_anchors.discard(frame.anchor)
-                    self.anchors[frame.anchor] = (value, nodes)
+                    self.anchors[frame.anchor] = (value, nodes, size)
             else:  # pragma: no cover - the parser sends nothing else inside a document
                 raise _Refused(line, f"unexpected YAML event {type(event).__name__}")
             if not self.stack:
                 return value
-            self._attach(self.stack[-1], value, nodes, line)
+            self._attach(self.stack[-1], value, (nodes, size), line)
 
-    def _alias(self, name: str, line: int) -> tuple[Any, int]:
+    def _alias(self, name: str, line: int) -> tuple[Any, int, int]:
         if name in self.open_anchors:
             raise _Refused(
                 line,
@@ -188,15 +192,22 @@ class _Builder:
             )
         if name not in self.anchors:
             raise _Refused(line, f"alias *{name} names no anchor defined before it")
-        value, nodes = self.anchors[name]
+        value, nodes, size = self.anchors[name]
         self.repeated += nodes
+        self.repeated_size += size
         if self.repeated > MAX_ALIAS_NODES:
             raise _Refused(
                 line,
                 f"aliases repeat more than {MAX_ALIAS_NODES} nodes in all; "
                 "write the data out instead",
             )
-        return value, nodes
+        if self.repeated_size > MAX_ALIAS_CHARS:
+            raise _Refused(
+                line,
+                f"aliases repeat more than {MAX_ALIAS_CHARS} characters of text in all; "
+                "write the data out instead",
+            )
+        return value, nodes, size
 
     def _open(self, event: yaml.CollectionStartEvent, line: int) -> None:
         is_map = isinstance(event, yaml.MappingStartEvent)
@@ -212,8 +223,9 @@ class _Builder:
             self.open_anchors.add(event.anchor)
 
     @staticmethod
-    def _attach(top: _Frame, value: Any, nodes: int, line: int) -> None:
-        top.nodes += nodes
+    def _attach(top: _Frame, value: Any, weight: tuple[int, int], line: int) -> None:
+        top.nodes += weight[0]
+        top.size += weight[1]
         container = top.value
         if isinstance(container, LineList):
             container.append(value)
