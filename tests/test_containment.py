@@ -14,9 +14,11 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import samples
 
 import pakru
 from pakru.loader.documents import datapackage_document
@@ -218,3 +220,34 @@ def test_a_long_summary_round_trips_through_the_data_package(tmp_path: Path) -> 
     out = tmp_path / "out"
     pakru.export(data, "datapackage", out)
     assert pakru.load(out).events()[0].summary == data.events()[0].summary
+
+
+@pytest.mark.parametrize(
+    ("make", "named", "says"),
+    [
+        (lambda root: (root / "event").mkdir(), "event", "did you mean events/"),
+        (lambda root: (root / "Actors").mkdir(), "Actors", "did you mean actors/"),
+        (lambda root: (root / "more.YAML").write_text("[]\n"), "more.YAML", ".yaml"),
+        (lambda root: (root / "events" / "old").mkdir(), "old", "no deeper"),
+        (lambda root: (root / "events" / "notes.txt").write_text("x"), "notes.txt", ".yaml"),
+    ],
+)
+def test_entries_meant_as_data_that_would_be_skipped_are_named(
+    tmp_path: Path, make: Callable[[Path], object], named: str, says: str
+) -> None:
+    root = samples.write_folder(tmp_path / "data")
+    make(root)
+    with pytest.raises(pakru.DataError) as info:
+        pakru.load(root)
+    (problem,) = info.value.problems
+    assert problem.file.endswith(named)
+    assert says in problem.message
+
+
+def test_other_folders_and_hidden_files_in_a_data_folder_are_left_alone(tmp_path: Path) -> None:
+    root = samples.write_folder(tmp_path / "data")
+    (root / "docs").mkdir()
+    (root / ".git").mkdir()
+    (root / "events" / ".DS_Store").write_bytes(b"\0")
+    (root / "README.md").write_text("About this data.\n")
+    assert len(pakru.load(root)) == len(samples.records()["events"])

@@ -97,6 +97,7 @@ MAX_ALIAS_NODES = 10_000
 MAX_ALIAS_CHARS = MAX_FILE_BYTES
 #: Most resources a data package descriptor may list (pakru's own exports list nine).
 MAX_RESOURCES = 64
+
 #: Most problems collected from one load; the rest are counted ("and N more").
 MAX_PROBLEMS = 1000
 #: Integers in data files stay below this magnitude.

@@ -10,10 +10,10 @@ import os
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from pakru.errors import DataError
+from pakru.errors import DataError, Problem
 from pakru.fileio import read_regular
 from pakru.linedict import short
-from pakru.rules import DATA_DIRS, FINGERPRINTS, MAX_FILE_BYTES
+from pakru.rules import DATA_DIRS, FINGERPRINTS, MAX_FILE_BYTES, RELEASES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -177,20 +177,62 @@ def decode_text(data: bytes, file: str) -> str:
         raise DataError.single(file, line, "", f"not UTF-8 text ({exc.reason})") from None
 
 
+#: What a data folder may hold besides its data files; anything else in it is named.
+_FOLDER_ACCEPTS = (
+    "*.yaml files, the folders events/, actors/ and sources/ of *.yaml files, "
+    "manifest.json, compiled.json, fingerprints.json and releases/"
+)
+
+
+def _entry_problem(entry: Any, inside: str | None) -> str | None:
+    """Why ``entry`` of a data folder (or of its folder ``inside``) is not read, if it should be."""
+    name = str(entry.name)
+    if name.startswith((".", "__")):
+        return None  # hidden files and caches
+    lower = name.lower()
+    if entry.is_dir():
+        if inside is not None:
+            return "is a folder inside a data folder's folder; pakru reads no deeper"
+        if name in (*DATA_DIRS, RELEASES):
+            return None
+        if lower in DATA_DIRS or lower.rstrip("s") + "s" in DATA_DIRS:
+            return f"is not a data folder; did you mean {lower.rstrip('s') + 's'}/?"
+        return None  # another folder (documentation, say) is not data
+    if lower.endswith((".yaml", ".yml")) and not name.endswith((".yaml", ".yml")):
+        return "has an upper-case suffix; name it with .yaml so pakru reads it"
+    if inside is not None and not name.endswith((".yaml", ".yml")):
+        return "is not a .yaml file, so pakru does not read it"
+    return None
+
+
 def data_files(root: Tree) -> dict[str, bytes]:
     """Every data file under ``root``, keyed by its path relative to ``root``.
 
     Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
     ``sources/`` folders, and the fingerprint file :data:`~pakru.rules.FINGERPRINTS`.
+    An entry that looks meant as data but would not be read (``event/`` for
+    ``events/``, ``a.YAML``, a folder inside ``events/``) is a :class:`DataError`
+    naming it.
     """
     found: dict[str, bytes] = {}
-    for entry in root.iterdir():
-        if entry.is_file() and (
+    problems: list[Problem] = []
+    for entry in sorted(root.iterdir(), key=lambda e: str(e.name)):
+        why = _entry_problem(entry, None)
+        if why is not None:
+            problems.append(
+                Problem(str(entry), None, "", f"{why} (a data folder holds {_FOLDER_ACCEPTS})")
+            )
+        elif entry.is_file() and (
             entry.name.endswith((".yaml", ".yml")) or entry.name == FINGERPRINTS
         ):
             found[entry.name] = read_bounded(entry)
         elif entry.is_dir() and entry.name in DATA_DIRS:
-            for child in entry.iterdir():
-                if child.is_file() and child.name.endswith((".yaml", ".yml")):
+            for child in sorted(entry.iterdir(), key=lambda e: str(e.name)):
+                why = _entry_problem(child, entry.name)
+                if why is not None:
+                    problems.append(Problem(str(child), None, "", why))
+                elif child.is_file() and child.name.endswith((".yaml", ".yml")):
                     found[f"{entry.name}/{child.name}"] = read_bounded(child)
+    if problems:
+        raise DataError(problems)
     return found
