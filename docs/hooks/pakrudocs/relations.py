@@ -172,12 +172,17 @@ def relations_block(dataset: Dataset) -> str:
         title="Cooperation against conflict per year",
         cover=cover,
     ).strip()
+    uncovered = sorted(set(cover.year_range) - cover.years)
+    gaps = (
+        f" Years the data does not cover are {', '.join(str(y) for y in uncovered)}."
+        if uncovered
+        else " The data covers every year shown."
+    )
     caption = (
         "Cooperation (above the axis) and conflict (below), by PLOVER quad class. Bars are "
         "expected counts, whiskers the range from events certainly in the year to events "
-        "possibly in it. Years the data does not cover are "
-        + ", ".join(str(y) for y in sorted(set(cover.year_range) - cover.years))
-        + '. <span class="pakru-swipe">Swipe the figure sideways to see every year.</span>'
+        "possibly in it." + gaps + ' <span class="pakru-swipe">Swipe the figure sideways '
+        "to see every year.</span>"
     )
     return (
         f'<figure class="pakru-figure pakru-figure-wide">\n{svg}\n'
