@@ -142,9 +142,9 @@ def cite(
     if key == "csl-citation":
         return _csl_citation(items, pins, label)
     if key == "biblatex":
-        return _biblatex(items, pins, label, dataset)
+        return _bib_entries(items, pins, label, dataset, classic=False)
     if key == "bibtex":
-        return _bibtex(items, pins, label, dataset)
+        return _bib_entries(items, pins, label, dataset, classic=True)
     if key == "ris":
         return _ris(items, pins, label)
     return _formatted(items, key, markup, pins)
@@ -181,36 +181,25 @@ def _event_comment(
     )
 
 
-def _biblatex(
+def _bib_entries(
     items: Sequence[Mapping[str, Any]],
     pins: Mapping[str, str],
     label: str | None,
     dataset: Dataset,
+    *,
+    classic: bool,
 ) -> str:
+    """BibLaTeX entries, or classic BibTeX ones, each under its event's pinpoint comment."""
     from pakru.citation.bibtex import bibtex_entry, bibtex_key  # noqa: PLC0415
-
-    proper = _proper_nouns(dataset)
-    entries = []
-    for item in items:
-        comment = _event_comment(label, pins, bibtex_key(item["id"]), "autocite")
-        entries.append(bibtex_entry(item, proper=proper, comment=comment))
-    return "\n".join(entries)
-
-
-def _bibtex(
-    items: Sequence[Mapping[str, Any]],
-    pins: Mapping[str, str],
-    label: str | None,
-    dataset: Dataset,
-) -> str:
-    from pakru.citation.bibtex import bibtex_key  # noqa: PLC0415
     from pakru.citation.bibtex_classic import classic_entry  # noqa: PLC0415
 
+    write = classic_entry if classic else bibtex_entry
+    command = "citep" if classic else "autocite"
     proper = _proper_nouns(dataset)
     entries = []
     for item in items:
-        comment = _event_comment(label, pins, bibtex_key(item["id"]), "citep")
-        entries.append(classic_entry(item, proper=proper, comment=comment))
+        comment = _event_comment(label, pins, bibtex_key(item["id"]), command)
+        entries.append(write(item, proper=proper, comment=comment))
     return "\n".join(entries)
 
 
