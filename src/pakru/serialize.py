@@ -235,7 +235,7 @@ def event_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Event:
             for d in data.get("disputes", ())
         ),
         inferences=tuple(
-            Inference(i["fact"], i["source"], i["paragraph"], i["reason"])
+            make(Inference, i["fact"], i["source"], i["paragraph"], i["reason"])
             for i in data.get("inferences", ())
         ),
     )
@@ -288,6 +288,6 @@ def source_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Source:
         language=data.get("language", "en"),
         note=data.get("note"),
         skipped=tuple(
-            Skip(k["paragraph"], k["reason"], k.get("note")) for k in data.get("skipped", ())
+            make(Skip, k["paragraph"], k["reason"], k.get("note")) for k in data.get("skipped", ())
         ),
     )

@@ -108,6 +108,14 @@ class _Reader:
             return None
         return value
 
+    def paragraph(self, key: str = "paragraph", *, required: bool = True) -> int | None:
+        """A paragraph number: paragraphs (non-empty lines) are numbered from 1."""
+        value = self.get(key, int, "a paragraph number (1 or more)", required=required)
+        if value is not None and value < 1:
+            self.fail(key, f"paragraphs are numbered from 1, got {value}")
+            return None
+        return value
+
     def text(
         self, key: str, *, required: bool = True, what: str = "a non-empty string"
     ) -> str | None:
@@ -262,12 +270,10 @@ def read_fingerprint(
 def _evidence(r: _Reader) -> Evidence | None:
     r.only({"source", "paragraph", "start", "end", "sha256", "fingerprint"})
     source = r.matching("source", SOURCE_ID, "a source id")
-    paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
+    paragraph = r.paragraph()
     start = r.get("start", int, "a character offset (0 or more)")
     end = r.get("end", int, "a character offset after start")
     digest = r.matching("sha256", SHA256, "a SHA-256 digest (64 lower-case hex digits)")
-    if paragraph is not None and paragraph < 1:
-        r.fail("paragraph", f"paragraphs are numbered from 1, got {paragraph}")
     if start is not None and start < 0:
         r.fail("start", f"offsets start at 0, got {start}")
     if start is not None and end is not None and not start < end <= start + MAX_PASSAGE:
@@ -298,7 +304,7 @@ def _claim(r: _Reader) -> Claim | None:
     source = r.matching("source", SOURCE_ID, "a source id")
     value = r.text("value")
     status = r.choice("status", CLAIM_STATUSES, "claim statuses")
-    paragraph = r.get("paragraph", int, "a paragraph number", required=False)
+    paragraph = r.paragraph(required=False)
     if not r.ok or source is None or value is None or status is None:
         return None
     return Claim(source, value, status, paragraph)
@@ -322,10 +328,8 @@ def _inference(r: _Reader) -> Inference | None:
     r.only({"fact", "source", "paragraph", "reason"})
     fact = r.text("fact")
     source = r.matching("source", SOURCE_ID, "a source id")
-    paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
+    paragraph = r.paragraph()
     reason = r.text("reason")
-    if paragraph is not None and paragraph < 1:
-        r.fail("paragraph", f"paragraphs are numbered from 1, got {paragraph}")
     if not r.ok or fact is None or source is None or paragraph is None or reason is None:
         return None
     return Inference(fact, source, paragraph, reason)
@@ -469,11 +473,9 @@ def _creator(r: _Reader) -> Creator | None:
 
 def _skip(r: _Reader) -> Skip | None:
     r.only({"paragraph", "reason", "note"})
-    paragraph = r.get("paragraph", int, "a paragraph number (1 or more)")
+    paragraph = r.paragraph()
     reason = r.choice("reason", SKIP_REASONS, "reasons to skip a paragraph")
     note = r.text("note", required=False)
-    if paragraph is not None and paragraph < 1:
-        r.fail("paragraph", f"paragraphs are numbered from 1, got {paragraph}")
     if not r.ok or paragraph is None or reason is None:
         return None
     return Skip(paragraph, reason, note)
