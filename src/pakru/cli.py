@@ -711,11 +711,10 @@ def _support(args: argparse.Namespace) -> tuple[str, int]:
         raise _Usage(f"pakru support: no such file or folder: {args.path}")
     data = pakru.dataset() if args.path is None else pakru.load(args.path)
     findings = support(data, corpus)
-    rows = [{"event": f.event, "field": f.field, "kind": f.kind, "fact": f.fact} for f in findings]
+    columns = ("event", "field", "kind", "fact", "other")
+    rows = [{c: getattr(f, c) for c in columns} for f in findings]
     if args.format != "table":
-        return _emit_for(
-            args, rows, args.format, ("event", "field", "kind", "fact")
-        ), 1 if rows else 0
+        return _emit_for(args, rows, args.format, columns), 1 if rows else 0
     if not findings:
         return f"ok: every fact of {len(data)} events stands in a cited passage\n", 0
     events = len({f.event for f in findings})
