@@ -11,6 +11,7 @@ import pakru
 from pakru.loader import load_tree, package_data
 from pakru.loader.compiled import COMPILED, compile_dataset, read_compiled
 from pakru.loader.manifest import data_files, read_manifest, render_manifest
+from pakru.serialize import records_digest
 
 
 def _copy_data(tmp_path: Path) -> Path:
@@ -63,3 +64,42 @@ def test_damaged_compiled_file_is_a_data_error(tmp_path: Path) -> None:
     (data / COMPILED).write_text(text, encoding="utf-8")
     with pytest.raises(pakru.DataError, match=r"compiled\.json"):
         load_tree(data, "t")
+
+
+def test_forged_compiled_records_change_the_digest_served(tmp_path: Path) -> None:
+    # Edited records with their digest recomputed are served, but under their own
+    # digest: the dataset digest describes the records, not the manifest.
+    data = _copy_data(tmp_path)
+    original = load_tree(data, "yaml", compiled=False)
+    genuine = original.digest
+    _compile(data)
+    text = (data / COMPILED).read_text(encoding="utf-8")
+    head, _, rest = text.partition(',"data":')
+    records = rest[: rest.rindex("}")].replace("Tashkent", "Taschkent", 1)
+    forged_digest = records_digest(records)
+    prefix = head[: head.index('"sha256":"') + len('"sha256":"')]
+    head = prefix + forged_digest + head[len(prefix) + 64 :]
+    (data / COMPILED).write_text(f'{head},"data":{records}}}\n', encoding="utf-8")
+    forged = load_tree(data, "t")
+    served = (tuple(forged), forged.actors(), forged.sources())
+    assert served != (tuple(original), original.actors(), original.sources())
+    assert forged.digest == forged_digest != genuine
+    recomputed = pakru.Dataset(
+        events=list(forged),
+        actors=forged.actors(),
+        sources=forged.sources(),
+        data_version=forged.data_version,
+        license=forged.license,
+        label="recomputed",
+    )
+    assert recomputed.digest == forged.digest
+
+
+def test_digest_is_the_same_for_the_same_records_in_any_format(tmp_path: Path) -> None:
+    shipped = pakru.dataset()
+    for fmt in ("json", "jsonl"):
+        (written,) = [p for p in pakru.export(None, fmt, tmp_path / fmt) if p.suffix == f".{fmt}"]
+        assert pakru.load(written).digest == shipped.digest, fmt
+    fewer = pakru.EventList(list(shipped)[1:])
+    pakru.export(fewer, "json", tmp_path / "fewer")
+    assert pakru.load(tmp_path / "fewer" / "pakru.json").digest != shipped.digest

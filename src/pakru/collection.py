@@ -160,8 +160,8 @@ class Dataset:
         actors: Iterable[Actor],
         sources: Iterable[Source],
         data_version: str,
-        digest: str,
         license: str,
+        digest: str | None = None,
         label: str,
         tombstones: Callable[[], Mapping[tuple[str, str], Tombstone]] | None = None,
     ) -> None:
@@ -170,7 +170,7 @@ class Dataset:
         self._tombstones = tombstones
         self._package_version: str = __version__
         self._data_version = data_version
-        self._digest = digest
+        self._digest: str | None = digest  # computed from the records when first asked
         self._license = license
         self._label = label
         ordered = sorted(events, key=_date_key)
@@ -273,8 +273,22 @@ class Dataset:
 
     @property
     def digest(self) -> str:
-        """SHA-256 over the manifest's file digests: one fingerprint for the whole data."""
-        return self._digest
+        """SHA-256 of the records served, as canonical JSON: one fingerprint for the data.
+
+        Two datasets with the same digest hold the same records, whatever files or
+        format they were read from. Computed on first use unless the loader knew it
+        already (the shipped wheel's compiled data carries it).
+        """
+        found = self._digest
+        if found is None:
+            from pakru.serialize import records_digest, records_json  # noqa: PLC0415
+
+            text = records_json(
+                self._plain, self._actor_by_id.values(), self._source_by_id.values()
+            )
+            found = records_digest(text)
+            object.__setattr__(self, "_digest", found)  # the same value whoever computes it
+        return found
 
     @property
     def license(self) -> str:

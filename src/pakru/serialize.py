@@ -3,12 +3,18 @@
 ``*_to_dict`` gives every field of a record (an event also gets its derived day bounds
 and precision); ``*_from_dict`` rebuilds an equal record from that view. The command
 line, the compiled data and exports all use these two directions.
+
+:func:`records_json` is the canonical text of a whole set of records, and
+:func:`records_digest` its SHA-256: the dataset digest, which describes the records
+served whatever format they were read from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from pakru.dates import EDTFDate
@@ -37,6 +43,8 @@ __all__ = [
     "event_to_dict",
     "fingerprint_from_dict",
     "fingerprint_to_dict",
+    "records_digest",
+    "records_json",
     "source_from_dict",
     "source_to_dict",
     "to_dict",
@@ -291,3 +299,25 @@ def source_from_dict(data: Mapping[str, Any], *, make: Make = build) -> Source:
             make(Skip, k["paragraph"], k["reason"], k.get("note")) for k in data.get("skipped", ())
         ),
     )
+
+
+def records_json(
+    events: Iterable[Event], actors: Iterable[Actor], sources: Iterable[Source]
+) -> str:
+    """The canonical JSON text of a set of records, as the compiled data stores them.
+
+    Records are given in the dataset's order (events by date, then id; actors and
+    sources by id); keys are sorted and no space is added, so equal records give equal
+    text.
+    """
+    body = {
+        "events": [event_to_dict(e) for e in events],
+        "actors": [actor_to_dict(a) for a in actors],
+        "sources": [source_to_dict(s) for s in sources],
+    }
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def records_digest(text: str) -> str:
+    """The SHA-256 of :func:`records_json` text: one fingerprint for a set of records."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

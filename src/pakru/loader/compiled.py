@@ -3,12 +3,12 @@
 YAML is the authoring format, and parsing it at run time costs more than everything else
 pakru does on first use. When the wheel is built, the data is loaded from YAML and fully
 validated (a wheel cannot be built from invalid data); the records are then written to
-``compiled.json`` together with the SHA-256 of every YAML file they came from and a
-digest of the document itself.
+``compiled.json`` together with the SHA-256 of every YAML file they came from and the
+SHA-256 of the records' canonical text, which is the dataset digest.
 
 At run time the loader checks every data file against the manifest as always, and
-serves the compiled records when the document matches its own digest and was made from
-exactly the files the manifest lists; otherwise it reads and validates the YAML. Records
+serves the compiled records when they match their digest and were made from exactly the
+files the manifest lists; otherwise it reads and validates the YAML. Records
 checked this way were validated when the wheel was built, so they are rebuilt without
 running each field's validator again (:func:`trusted`); dates are still parsed by
 :class:`~pakru.EDTFDate`.
@@ -16,7 +16,6 @@ running each field's validator again (:func:`trusted`); dates are still parsed b
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,11 +25,10 @@ import attrs
 from pakru.errors import DataError
 from pakru.serialize import (
     actor_from_dict,
-    actor_to_dict,
     event_from_dict,
-    event_to_dict,
+    records_digest,
+    records_json,
     source_from_dict,
-    source_to_dict,
 )
 
 if TYPE_CHECKING:
@@ -40,9 +38,13 @@ if TYPE_CHECKING:
 __all__ = ["COMPILED", "FORMAT", "Compiled", "compile_dataset", "read_compiled", "trusted"]
 
 COMPILED = "compiled.json"
-FORMAT = 2
+FORMAT = 3
 T = TypeVar("T")
 _PREFIX = f'{{"format":{FORMAT},"sha256":"'
+_FILES = '","files":'
+_DATA = ',"data":'
+# The end of the files object: this cannot occur inside a JSON string, where '"' is escaped.
+_END_OF_FILES = "}" + _DATA
 
 
 @attrs.frozen
@@ -50,22 +52,23 @@ class Compiled:
     """Records read from a compiled document, and the data files they were made from."""
 
     files: Mapping[str, str]
+    digest: str
+    """The SHA-256 of the records' canonical text: the dataset digest."""
     events: tuple[Event, ...]
     actors: tuple[Actor, ...]
     sources: tuple[Source, ...]
 
 
 def compile_dataset(dataset: Dataset, files: Mapping[str, str]) -> str:
-    """The compiled JSON of a validated ``dataset`` made from ``files`` (path: sha256)."""
-    body = {
-        "files": dict(sorted(files.items())),
-        "events": [event_to_dict(e) for e in dataset],
-        "actors": [actor_to_dict(a) for a in dataset.actors()],
-        "sources": [source_to_dict(s) for s in dataset.sources()],
-    }
-    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    return f'{_PREFIX}{digest}","data":{payload}}}\n'
+    """The compiled JSON of a validated ``dataset`` made from ``files`` (path: sha256).
+
+    The document holds the records' canonical text (:func:`pakru.serialize.records_json`)
+    and its SHA-256, so the digest that a loaded dataset reports is the one of the
+    records it serves.
+    """
+    records = records_json(dataset, dataset.actors(), dataset.sources())
+    listed = json.dumps(dict(sorted(files.items())), ensure_ascii=False, separators=(",", ":"))
+    return f"{_PREFIX}{records_digest(records)}{_FILES}{listed}{_DATA}{records}}}\n"
 
 
 _MAKERS: dict[type, Any] = {}
@@ -131,20 +134,27 @@ def trusted(cls: type[T], /, *args: Any, **kwargs: Any) -> T:
 
 
 def read_compiled(raw: bytes, file: str) -> Compiled:
-    """Records of a compiled document, checked against its own digest."""
+    """Records of a compiled document, checked against their digest."""
     try:
         text = raw.decode("utf-8")
         if not text.startswith(_PREFIX):
             msg = f"not a format-{FORMAT} compiled data file"
             raise ValueError(msg)
         digest = text[len(_PREFIX) : len(_PREFIX) + 64]
-        payload = text[len(_PREFIX) + 64 + len('","data":') : text.rindex("}")]
-        if hashlib.sha256(payload.encode("utf-8")).hexdigest() != digest:
-            msg = "its content does not match its digest (the file was changed or damaged)"
+        rest = text[len(_PREFIX) + 64 :]
+        if not rest.startswith(_FILES) or _END_OF_FILES not in rest:
+            msg = "its layout is not the one pakru writes"
             raise ValueError(msg)
-        body: dict[str, Any] = json.loads(payload)
+        cut = rest.index(_END_OF_FILES)
+        records = rest[cut + len(_END_OF_FILES) : rest.rindex("}")]
+        if records_digest(records) != digest:
+            msg = "its records do not match their digest (the file was changed or damaged)"
+            raise ValueError(msg)
+        files: dict[str, str] = json.loads(rest[len(_FILES) : cut + 1])
+        body: dict[str, Any] = json.loads(records)
         return Compiled(
-            files=body["files"],
+            files=files,
+            digest=digest,
             events=tuple(event_from_dict(e, make=trusted) for e in body["events"]),
             actors=tuple(actor_from_dict(a, make=trusted) for a in body["actors"]),
             sources=tuple(source_from_dict(s, make=trusted) for s in body["sources"]),

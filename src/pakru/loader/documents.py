@@ -150,7 +150,7 @@ def read_path(
     """
     kind, target = what_path_holds(where, label)
     if kind == "folder":
-        found, manifest, more = collect_tree(
+        found, manifest, more, _ = collect_tree(
             target, label, compiled=False, manifest_required=False, prepare=prepare
         )
         problems.extend(more)

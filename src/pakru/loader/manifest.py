@@ -57,12 +57,6 @@ class Manifest:
     license: str
     files: Mapping[str, str]
 
-    @property
-    def digest(self) -> str:
-        """One SHA-256 for the whole dataset: over the sorted ``path digest`` lines."""
-        lines = "".join(f"{path} {sha}\n" for path, sha in sorted(self.files.items()))
-        return hashlib.sha256(lines.encode("utf-8")).hexdigest()
-
 
 def read_manifest(root: Tree, files: Mapping[str, bytes], label: str) -> Manifest:
     """Read ``root``'s manifest and check ``files`` against it; raise DataError if unequal."""

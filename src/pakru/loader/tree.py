@@ -102,11 +102,11 @@ def _load_tree(
     compiled: bool,
     releases: Tree | None,
 ) -> Dataset:
-    found, manifest, problems = collect_tree(
+    found, manifest, problems, digest = collect_tree(
         root, label, expect_version=expect_version, compiled=compiled
     )
     tombstones = None if releases is None else _tombstones(releases, f"{label}/releases")
-    return finish_dataset(found, manifest, problems, label, tombstones)
+    return finish_dataset(found, manifest, problems, label, tombstones, digest=digest)
 
 
 def finish_dataset(
@@ -115,8 +115,14 @@ def finish_dataset(
     problems: list[Problem],
     label: str,
     tombstones: Callable[[], Mapping[tuple[str, str], Tombstone]] | None,
+    *,
+    digest: str | None = None,
 ) -> Dataset:
-    """Check the references between the records found; then the dataset, or every problem."""
+    """Check the references between the records found; then the dataset, or every problem.
+
+    ``digest`` is the records' digest when it is known already (compiled data); otherwise
+    the dataset computes it from its records when first asked.
+    """
     check_references(found["events"], found["actors"], found["sources"], problems)
     if problems:
         raise DataError(problems)
@@ -125,7 +131,7 @@ def finish_dataset(
         actors=[x.record for x in found["actors"]],  # type: ignore[misc]
         sources=[x.record for x in found["sources"]],  # type: ignore[misc]
         data_version=manifest.data_version,
-        digest=manifest.digest,
+        digest=digest,
         license=manifest.license,
         label=label,
         tombstones=tombstones,
@@ -140,8 +146,10 @@ def collect_tree(
     compiled: bool = True,
     manifest_required: bool = True,
     prepare: Prepare | None = None,
-) -> tuple[dict[str, list[Located]], Manifest, list[Problem]]:
-    """Every record of a data directory, its manifest, and the problems found so far.
+) -> tuple[dict[str, list[Located]], Manifest, list[Problem], str | None]:
+    """Every record of a data directory, its manifest, the problems found, a digest.
+
+    The digest is the records' when compiled records were used, ``None`` otherwise.
 
     Cross-record checks are left to the caller, which may add records (an overlay).
     Without ``manifest_required`` a directory with no ``manifest.json`` is read as
@@ -157,6 +165,7 @@ def collect_tree(
     else:
         manifest = unversioned(files)
     found: dict[str, list[Located]] | None = None
+    digest: str | None = None
     entry = root.joinpath(COMPILED)
     if compiled and entry.is_file():
         # The compiled records are served when they match their own SHA-256 and were
@@ -164,6 +173,7 @@ def collect_tree(
         name = f"{label}/{COMPILED}"
         ready = read_compiled(entry.read_bytes(), name)
         if dict(ready.files) == dict(manifest.files):
+            digest = ready.digest
             found = {
                 "events": [Located(r, name, None) for r in ready.events],
                 "actors": [Located(r, name, None) for r in ready.actors],
@@ -183,7 +193,7 @@ def collect_tree(
                 f"{expect_version!r}; reinstall pakru",
             )
         )
-    return found, manifest, problems
+    return found, manifest, problems, digest
 
 
 def _join_fingerprints(

@@ -11,7 +11,6 @@ in one :class:`~pakru.errors.DataError`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -185,13 +184,11 @@ def _overlay(
         if manifest.license in (base.license, NO_LICENSE)
         else (f"{base.license} AND {manifest.license}")
     )
-    digest = hashlib.sha256(f"{base.digest}\n{manifest.digest}\n".encode()).hexdigest()
     return Dataset(
         events=[x.record for x in merged["events"]],  # type: ignore[misc]
         actors=[x.record for x in merged["actors"]],  # type: ignore[misc]
         sources=[x.record for x in merged["sources"]],  # type: ignore[misc]
         data_version=base.data_version,
-        digest=digest,
         license=licence,
         label=f"{base.label} + {label}",
         tombstones=lambda: base.retired,  # ids retired in the base stay resolvable
