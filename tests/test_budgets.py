@@ -64,3 +64,36 @@ def test_line_breaks_in_json_cost_a_few_bytes_each() -> None:
         tracemalloc.stop()
     assert doc.line == breaks + 1
     assert peak < 16 * breaks  # a list of ints would take about 40 bytes a line
+
+
+def test_a_data_folder_is_read_one_file_at_a_time(tmp_path: Path) -> None:
+    # 24 files of 2 MiB: the loader hashes and parses one file, then lets it go, so
+    # the peak stays well under what all of them take together.
+    import tracemalloc  # noqa: PLC0415
+
+    size, count = 2 << 20, 24
+    folder = tmp_path / "data"
+    (folder / "events").mkdir(parents=True)
+    for i in range(count):
+        text = "# " + "x" * size + "\n[]\n"
+        (folder / "events" / f"part-{i:02}.yaml").write_text(text, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        data = pakru.load(folder)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(data) == 0
+    assert peak < count * size / 3  # one file costs a few times its size while parsed
+
+
+def test_a_data_file_changed_between_check_and_parse_is_refused(tmp_path: Path) -> None:
+    from pakru.loader.files import data_files  # noqa: PLC0415
+
+    (tmp_path / "events.yaml").write_text("[]\n", encoding="utf-8")
+    files = data_files(tmp_path)
+    assert files["events.yaml"] == b"[]\n"  # as the manifest check reads it
+    (tmp_path / "events.yaml").write_text("- {}\n", encoding="utf-8")
+    with pytest.raises(pakru.DataError, match=r"events\.yaml") as info:
+        files["events.yaml"]  # as the parser reads it
+    assert "changed" in str(info.value)

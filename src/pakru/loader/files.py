@@ -6,8 +6,10 @@ compiled records) gets its bytes and text here, so the same limits hold for all 
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from pakru.errors import DataError, Problem
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_DIRS",
     "MAX_FILE_BYTES",
+    "DataFiles",
     "Folder",
     "Tree",
     "contained",
@@ -205,16 +208,60 @@ def _entry_problem(entry: Any, inside: str | None) -> str | None:
     return None
 
 
-def data_files(root: Tree) -> dict[str, bytes]:
+class DataFiles(Mapping[str, bytes]):
+    """The data files of a folder by relative path, each read only when it is looked up.
+
+    Nothing is held: the loader hashes one file, parses one file, and lets its bytes go
+    before it reads the next, so a folder of many large files never sits in memory at
+    once. A file read twice (hashed against the manifest, then parsed) must give the same
+    bytes both times; a file changed in between is a :class:`DataError`, so what is
+    parsed is always what was checked.
+    """
+
+    __slots__ = ("_entries", "_lock", "_seen")
+
+    def __init__(self, entries: Mapping[str, Any]) -> None:
+        self._entries = dict(entries)
+        self._seen: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, path: str) -> bytes:
+        entry = self._entries[path]
+        data = read_bounded(entry)
+        digest = hashlib.sha256(data).hexdigest()
+        with self._lock:
+            first = self._seen.setdefault(path, digest)
+        if first != digest:
+            raise DataError.single(
+                str(entry),
+                None,
+                "",
+                "changed while pakru was reading the data; load it again once nothing "
+                "is writing to the folder",
+            )
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"DataFiles({sorted(self._entries)!r})"
+
+
+def data_files(root: Tree) -> DataFiles:
     """Every data file under ``root``, keyed by its path relative to ``root``.
 
-    Data files are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and
-    ``sources/`` folders, and the fingerprint file :data:`~pakru.rules.FINGERPRINTS`.
+    The files are read when looked up (:class:`DataFiles`), one at a time. Data files
+    are ``*.yaml`` at the top and in the ``events/``, ``actors/`` and ``sources/``
+    folders, and the fingerprint file :data:`~pakru.rules.FINGERPRINTS`.
     An entry that looks meant as data but would not be read (``event/`` for
     ``events/``, ``a.YAML``, a folder inside ``events/``) is a :class:`DataError`
     naming it.
     """
-    found: dict[str, bytes] = {}
+    found: dict[str, Any] = {}
     problems: list[Problem] = []
     for entry in sorted(root.iterdir(), key=lambda e: str(e.name)):
         why = _entry_problem(entry, None)
@@ -225,14 +272,14 @@ def data_files(root: Tree) -> dict[str, bytes]:
         elif entry.is_file() and (
             entry.name.endswith((".yaml", ".yml")) or entry.name == FINGERPRINTS
         ):
-            found[entry.name] = read_bounded(entry)
+            found[entry.name] = entry
         elif entry.is_dir() and entry.name in DATA_DIRS:
             for child in sorted(entry.iterdir(), key=lambda e: str(e.name)):
                 why = _entry_problem(child, entry.name)
                 if why is not None:
                     problems.append(Problem(str(child), None, "", why))
                 elif child.is_file() and child.name.endswith((".yaml", ".yml")):
-                    found[f"{entry.name}/{child.name}"] = read_bounded(child)
+                    found[f"{entry.name}/{child.name}"] = child
     if problems:
         raise DataError(problems)
-    return found
+    return DataFiles(found)
