@@ -241,6 +241,11 @@ class DataFiles(Mapping[str, bytes]):
             )
         return data
 
+    def sha256(self, path: str) -> str:
+        """The SHA-256 (hex) of the file at ``path``, read now and checked as above."""
+        self[path]  # reads, hashes and records the digest
+        return self._seen[path]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)
 

@@ -16,6 +16,7 @@ from pakru.errors import DataError, Problem
 from pakru.loader.files import (
     DATA_DIRS,
     MAX_FILE_BYTES,
+    DataFiles,
     Tree,
     data_files,
     decode_text,
@@ -104,6 +105,13 @@ def parse_manifest(root: Tree, label: str) -> Manifest:
     return Manifest(version, licence, dict(listed))  # type: ignore[arg-type]
 
 
+def _sha256(files: Mapping[str, bytes], path: str) -> str:
+    """The SHA-256 of one file of ``files``, hashed once when the folder reader can."""
+    if isinstance(files, DataFiles):
+        return files.sha256(path)
+    return hashlib.sha256(files[path]).hexdigest()
+
+
 def check_files(manifest: Manifest, files: Mapping[str, bytes], label: str) -> Manifest:
     """``manifest`` if ``files`` are exactly the files it lists, with the same SHA-256."""
     problems: list[Problem] = []
@@ -116,7 +124,7 @@ def check_files(manifest: Manifest, files: Mapping[str, bytes], label: str) -> M
         elif path not in listed:
             problems.append(Problem(f"{label}/{path}", None, "", "not listed in the data manifest"))
         else:
-            actual = hashlib.sha256(files[path]).hexdigest()
+            actual = _sha256(files, path)
             if actual != listed[path]:
                 problems.append(
                     Problem(
@@ -134,7 +142,7 @@ def check_files(manifest: Manifest, files: Mapping[str, bytes], label: str) -> M
 
 def unversioned(files: Mapping[str, bytes]) -> Manifest:
     """What a manifest would say of ``files`` that have none: no version, no licence."""
-    digests = {path: hashlib.sha256(files[path]).hexdigest() for path in sorted(files)}
+    digests = {path: _sha256(files, path) for path in sorted(files)}
     return Manifest(UNVERSIONED, NO_LICENSE, digests)
 
 
@@ -146,6 +154,6 @@ def render_manifest(
         "name": "pakru",
         "data_version": data_version,
         "license": license,
-        "files": {p: hashlib.sha256(files[p]).hexdigest() for p in sorted(files)},
+        "files": {p: _sha256(files, p) for p in sorted(files)},
     }
     return json.dumps(body, indent=2) + "\n"
