@@ -363,3 +363,20 @@ def test_locate_command_prints_an_evidence_entry(
         "sha256": ev.sha256,
     }
     assert re.fullmatch(r"- \{source: .*\}\n", out)
+
+
+def test_export_of_a_possible_query_writes_the_matches(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    args = ("export", "--between", "1965", "1972", "--actor", "ussr", "--format", "csv")
+    status, _, _ = run_main(capsys, *args, "--out", str(tmp_path / "certain"))
+    assert status == 0
+    assert not (tmp_path / "certain" / "matches.csv").exists()
+    status, out, _ = run_main(capsys, *args, "--possible", "--out", str(tmp_path / "possible"))
+    assert status == 0
+    assert str(tmp_path / "possible" / "matches.csv") in out
+    with (tmp_path / "possible" / "matches.csv").open(encoding="utf-8", newline="") as fh:
+        marks = {r["event"]: r["match"] for r in csv.DictReader(fh)}
+    found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
+    assert marks == dict(zip(found.ids, found.matches, strict=True))
+    assert "possible" in marks.values()

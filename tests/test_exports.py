@@ -557,3 +557,78 @@ def test_csl_json_export_of_a_query_holds_the_sources_it_cites(tmp_path: Path) -
     pakru.export(found, "csl-json", tmp_path)
     items = json.loads((tmp_path / "sources.csl.json").read_text(encoding="utf-8"))
     assert {item["id"] for item in items} == {s for e in found for s in e.sources}
+
+
+# -- a windowed query's matches travel with every export -------------------------------
+
+
+def test_exports_of_a_possible_query_say_which_events_only_may_fall_in_it(
+    tmp_path: Path,
+) -> None:
+    found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
+    possible = {e.id for e, m in zip(found, found.matches, strict=True) if m == "possible"}
+    assert possible
+    assert len(possible) < len(found)
+    want = {e.id: m for e, m in zip(found, found.matches, strict=True)}
+
+    pakru.export(found, "json", tmp_path / "json")
+    doc = json.loads((tmp_path / "json" / "pakru.json").read_text(encoding="utf-8"))
+    assert doc["pakru"]["matches"] == want
+    Draft202012Validator(pakru.schema()).validate(doc)
+    back = pakru.load(tmp_path / "json")  # the header is accepted on the way back
+    assert list(back) == list(found)
+
+    pakru.export(found, "jsonl", tmp_path / "jsonl")
+    first = (tmp_path / "jsonl" / "pakru.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(first)["record"]["matches"] == want
+
+    pakru.export(found, "datapackage", tmp_path / "dp")
+    with (tmp_path / "dp" / "matches.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["event"]: r["match"] for r in rows} == want
+    descriptor = json.loads((tmp_path / "dp" / "datapackage.json").read_text(encoding="utf-8"))
+    assert "matches" in [r["name"] for r in descriptor["resources"]]
+    assert list(pakru.load(tmp_path / "dp" / "datapackage.json")) == list(found)
+
+    pakru.export(found, "graphml", tmp_path / "graph")
+    text = (tmp_path / "graph" / "pakru.graphml").read_text(encoding="utf-8")
+    assert text.count(">possible</data>") == len(possible)
+
+    pakru.export(found, "timelinejs", tmp_path / "tl")
+    slides = json.loads((tmp_path / "tl" / "timeline.json").read_text(encoding="utf-8"))
+    grouped = {s["unique_id"] for s in slides["events"] if s["group"] == "Possibly in the window"}
+    assert grouped == possible
+
+
+def test_exports_of_certain_events_carry_no_matches(tmp_path: Path) -> None:
+    found = pakru.events(between=("1965", "1972"), actor="ussr")  # certain only
+    pakru.export(found, "csv", tmp_path)
+    assert not (tmp_path / "matches.csv").exists()
+    pakru.export(None, "json", tmp_path)
+    doc = json.loads((tmp_path / "pakru.json").read_text(encoding="utf-8"))
+    assert "matches" not in doc["pakru"]
+
+
+def test_a_bad_matches_header_is_named(tmp_path: Path) -> None:
+    found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
+    pakru.export(found, "json", tmp_path)
+    path = tmp_path / "pakru.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["pakru"]["matches"] = {found[0].id: "maybe"}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(pakru.DataError) as info:
+        pakru.load(path)
+    assert [p.field for p in info.value.problems] == ["pakru.matches"]
+
+
+def test_matches_table_passes_frictionless_and_reads_from_parquet(tmp_path: Path) -> None:
+    import frictionless  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    found = pakru.events(between=("1980", "1989"), date_match="possible")
+    pakru.export(found, "datapackage", tmp_path / "dp")
+    report = frictionless.validate(str(tmp_path / "dp" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+    pakru.export(found, "parquet", tmp_path / "pq")
+    table = pq.read_table(tmp_path / "pq" / "matches.parquet").to_pylist()
+    assert table == [{"event": e.id, "match": m} for e, m in zip(found, found.matches, strict=True)]

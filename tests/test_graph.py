@@ -31,7 +31,8 @@ def test_graphml_round_trips_through_networkx_with_every_attribute(
         (a, b): d
         for a, b, d in reference.edges(data=True)  # type: ignore[attr-defined]
     }
-    nodes, _ = graph_parts(pakru.dataset(), pakru.actors())
+    marks = {e.id: "possible" for e in pakru.dataset()}  # as for a windowed query
+    nodes, _ = graph_parts(pakru.dataset(), pakru.actors(), marks)
     written = {name for _, attrs in nodes for name in attrs}
     assert written == {name for name, _ in NODE_ATTRIBUTES}
     ussr = read.nodes["actor:ussr"]

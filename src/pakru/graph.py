@@ -24,7 +24,7 @@ the ``networkx`` extra.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +65,7 @@ NODE_ATTRIBUTES = (
     ("event_type", "string"),
     ("plover", "string"),
     ("quad", "string"),
+    ("match", "string"),
 )
 #: Edge attributes and their types.
 EDGE_ATTRIBUTES = (("role", "string"),)
@@ -86,7 +87,7 @@ def _actor_node(actor: Actor) -> Node:
     return f"actor:{actor.id}", {k: v for k, v in attrs.items() if v is not None}
 
 
-def _event_node(event: Event) -> Node:
+def _event_node(event: Event, match: str | None = None) -> Node:
     earliest, latest = event.date.earliest, event.date.latest
     attrs: dict[str, Any] = {
         "node_type": "event",
@@ -98,16 +99,24 @@ def _event_node(event: Event) -> Node:
         "event_type": event.type,
         "plover": EVENT_TYPES[event.type].plover,
         "quad": quad_of(event.type),
+        "match": match,
     }
     return f"event:{event.id}", {k: v for k, v in attrs.items() if v is not None}
 
 
-def graph_parts(events: Iterable[Event], actors: Iterable[Actor]) -> tuple[list[Node], list[Edge]]:
-    """The nodes (actors, then events) and edges (actor to event, with roles)."""
+def graph_parts(
+    events: Iterable[Event],
+    actors: Iterable[Actor],
+    matches: Mapping[str, str] | None = None,
+) -> tuple[list[Node], list[Edge]]:
+    """The nodes (actors, then events) and edges (actor to event, with roles).
+
+    ``matches`` (event id: ``"certain"``/``"possible"``) gives event nodes a ``match``.
+    """
     nodes = [_actor_node(a) for a in actors]
     edges: list[Edge] = []
     for event in events:
-        nodes.append(_event_node(event))
+        nodes.append(_event_node(event, None if matches is None else matches.get(event.id)))
         roles: dict[str, list[str]] = {}
         for p in event.participants:
             roles.setdefault(p.actor, []).append(p.role)
@@ -132,7 +141,7 @@ _GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 def write_graphml(sel: Selection, out: Path) -> list[Path]:
     """``pakru.graphml``: the graph of a selection in GraphML."""
-    nodes, edges = graph_parts(sel.events, sel.actors)
+    nodes, edges = graph_parts(sel.events, sel.actors, sel.matches)
     root = ET.Element("graphml", {"xmlns": _GRAPHML_NS})
     for scope, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         for name, kind in attributes:
@@ -159,7 +168,7 @@ _GEXF_TYPES = {"string": "string", "int": "integer"}
 
 def write_gexf(sel: Selection, out: Path) -> list[Path]:
     """``pakru.gexf``: the graph of a selection in GEXF 1.2, as Gephi reads it."""
-    nodes, edges = graph_parts(sel.events, sel.actors)
+    nodes, edges = graph_parts(sel.events, sel.actors, sel.matches)
     root = ET.Element("gexf", {"xmlns": _GEXF_NS, "version": "1.2"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "pakru"
@@ -196,8 +205,10 @@ def to_networkx(sel: Selection) -> Any:
     from pakru.errors import require_extra  # noqa: PLC0415
 
     nx = require_extra("networkx", "networkx", "to_networkx()")
-    graph = nx.DiGraph(**sel.header)
-    nodes, edges = graph_parts(sel.events, sel.actors)
+    header = sel.header
+    header.pop("matches", None)  # each event node carries its own match
+    graph = nx.DiGraph(**header)
+    nodes, edges = graph_parts(sel.events, sel.actors, sel.matches)
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
     return graph

@@ -30,6 +30,8 @@ __all__ = [
     "JSON_FILE",
     "KINDS",
     "LANGUAGE",
+    "MATCHES_TABLE",
+    "MATCH_MARKS",
     "MAX_ALIAS_CHARS",
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
@@ -132,3 +134,8 @@ CREATOR_ROLES = ("author", "interviewee", "interviewer", "editor")
 #: default) keeps events that certainly lie in the window, ``possible`` adds those that
 #: only may; ``within`` and ``overlap`` are the same day tests with qualifiers ignored.
 DATE_MATCHES = ("certain", "possible", "within", "overlap")
+#: How an event of a windowed query falls in the window: what ``EventList.matches``
+#: holds, the table's ``match`` column and an export's ``matches`` header.
+MATCH_MARKS = ("certain", "possible")
+#: The extra table an export of a windowed query writes: each event's match.
+MATCHES_TABLE = "matches"

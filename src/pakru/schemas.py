@@ -331,9 +331,20 @@ def _header() -> dict[str, Any]:
             "digest": {
                 "type": "string",
                 **_SHA256,
-                "description": "SHA-256 fingerprint of the data files the records came from.",
+                "description": (
+                    "SHA-256 of the records of the dataset the export was taken from "
+                    "(Dataset.digest)."
+                ),
             },
             "license": {"type": "string", "description": "SPDX id of the data licence."},
+            "matches": {
+                "type": "object",
+                "additionalProperties": {"enum": list(rules.MATCH_MARKS)},
+                "description": (
+                    "Present when some events of a windowed query only possibly fall in "
+                    "the window: each event id with 'certain' or 'possible'."
+                ),
+            },
         },
         "required": ["package_version", "data_version", "digest", "license"],
         "additionalProperties": False,

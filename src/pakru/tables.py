@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from pakru.rules import FORMULA_START, KINDS
+from pakru.rules import FORMULA_START, KINDS, MATCH_MARKS, MATCHES_TABLE
 
 __all__ = [
     "TABLES",
@@ -27,6 +27,7 @@ __all__ = [
     "Table",
     "guard_cell",
     "iter_cells",
+    "matches_table",
     "nest",
     "table_rows",
     "tables",
@@ -99,6 +100,30 @@ class Table:
     def names(self) -> tuple[str, ...]:
         """The column names, in order."""
         return tuple(c.name for c in self.columns)
+
+
+def matches_table() -> Table:
+    """The ``matches`` table of an export of a windowed query: how each event falls in it.
+
+    Written beside the record tables only when some exported event only possibly falls
+    in the query's window; the records themselves stay as they are.
+    """
+    return Table(
+        name=MATCHES_TABLE,
+        record="Match",
+        description=(
+            "How each exported event falls in the query's date window: 'certain' (every "
+            "possible day inside it) or 'possible' (it only may)."
+        ),
+        columns=(
+            Column("event", "string", False, "Id of the event."),
+            Column("match", "string", False, "How the event falls in the window.", MATCH_MARKS),
+        ),
+        primary_key=("event",),
+        foreign_keys=(ForeignKey(("event",), "events", ("id",)),),
+        parent="events",
+        list_field=None,
+    )
 
 
 def _column(name: str, prop: Mapping[str, Any]) -> Column:

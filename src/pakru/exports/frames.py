@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pakru.errors import QueryError, QueryTypeError, require_extra
 from pakru.exports.selection import select
 from pakru.shapes import SHAPE_TABLES
-from pakru.tables import TABLES, Column, Table, table_rows, tables
+from pakru.tables import TABLES, Column, Table, matches_table, table_rows, tables
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -160,6 +160,9 @@ def arrow_tables(selection: Selection) -> dict[str, Any]:
     rows = table_rows(*selection.dicts())
     meta = json.dumps(selection.header).encode("utf-8")
     found = {t.name: _arrow_table(pa, t, rows[t.name], meta) for t in tables()}
+    if selection.matches is not None:
+        marks = matches_table()
+        found[marks.name] = _arrow_table(pa, marks, selection.match_rows(), meta)
     for name in SHAPE_TABLES:
         layout, shape = shape_rows(name, selection.events, selection.origin)
         found[name] = _arrow_table(pa, layout, shape, meta)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from pakru.collection import Dataset
+from pakru.collection import Dataset, EventList
 from pakru.errors import QueryTypeError
 from pakru.linedict import short
 from pakru.loader import or_shipped
@@ -26,23 +26,40 @@ class Selection:
         actors: Sequence[Actor],
         sources: Sequence[Source],
         origin: Dataset,
+        matches: Mapping[str, str] | None = None,
     ) -> None:
         self.events = tuple(events)
         self.actors = tuple(actors)
         self.sources = tuple(sources)
         self.origin = origin
+        self.matches = None if matches is None else dict(matches)
+        """Event id to ``"certain"`` or ``"possible"`` when the events came from a query
+        whose window some of them only may fall in; None otherwise."""
 
     @property
-    def header(self) -> dict[str, str]:
-        """The versions, digest and licence of the data the records came from."""
+    def header(self) -> dict[str, Any]:
+        """The versions, digest and licence of the data the records came from.
+
+        An export of a windowed query that holds events only possibly in the window adds
+        ``matches``: each event id with ``"certain"`` or ``"possible"``.
+        """
         from pakru._version import __version__  # noqa: PLC0415
 
-        return {
+        header: dict[str, Any] = {
             "package_version": __version__,
             "data_version": self.origin.data_version,
             "digest": self.origin.digest,
             "license": self.origin.license,
         }
+        if self.matches is not None:
+            header["matches"] = dict(self.matches)
+        return header
+
+    def match_rows(self) -> list[dict[str, str]]:
+        """The ``matches`` table: one row per event, in export order (empty if unmarked)."""
+        if self.matches is None:
+            return []
+        return [{"event": e.id, "match": self.matches[e.id]} for e in self.events]
 
     def dicts(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
         """The records in their plain-data form."""
@@ -75,6 +92,7 @@ def select(data: Data | None = None, *, dataset: Dataset | None = None) -> Selec
         raise QueryTypeError(
             f"export: expected events, got an item of type {type(bad).__name__} ({short(bad)})"
         )
+    matches = _matches(data, events)
     events = tuple(dict.fromkeys(events))  # an event given twice is written once
     origin = or_shipped(dataset)
     if not isinstance(origin, Dataset):
@@ -96,4 +114,12 @@ def select(data: Data | None = None, *, dataset: Dataset | None = None) -> Selec
         tuple(a for a in origin.actors() if a.id in actor_ids),
         tuple(s for s in origin.sources() if s.id in source_ids),
         origin,
+        matches,
     )
+
+
+def _matches(data: object, events: Sequence[Event]) -> dict[str, str] | None:
+    """Each event's match when ``data`` is a windowed query holding possible events."""
+    if not isinstance(data, EventList) or "possible" not in data.matches:
+        return None
+    return {e.id: str(m) for e, m in zip(events, data.matches, strict=True)}

@@ -30,6 +30,11 @@ Formats (``FORMATS``):
 
 Exporting a query result (an :class:`~pakru.collection.EventList` or any events) writes those
 events with every actor and source they refer to, so each export is self-contained.
+When some events of a windowed query only possibly fall in the window
+(``date_match="possible"``, ``pakru export --possible``), every format says which: the
+``json``/``jsonl`` header gains ``matches`` (event id: ``"certain"`` or ``"possible"``),
+``csv``, ``datapackage`` and ``parquet`` add a ``matches`` table, graphs a ``match``
+node attribute, and TimelineJS puts such events in a "Possibly in the window" group.
 :func:`pakru.load` reads a ``json``, ``jsonl`` or ``datapackage`` export (the file or the
 folder holding it) back into a :class:`~pakru.collection.Dataset`, validated exactly as
 the shipped data is (:mod:`pakru.loader.documents`).
@@ -50,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 from pakru.errors import QueryError, QueryTypeError, require_extra
 from pakru.fileio import folder_lock, write_file, write_text
 from pakru.rules import DATAPACKAGE_FILE, JSON_FILE, JSONL_FILE
-from pakru.tables import Table, guard_cell, table_rows, tables
+from pakru.tables import Table, guard_cell, matches_table, table_rows, tables
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
@@ -137,7 +142,16 @@ def _csv_text(table: Table, rows: Iterable[Mapping[str, Any]]) -> str:
 
 def _csv(sel: Selection, out: Path) -> list[Path]:
     rows = table_rows(*sel.dicts())
-    return [_write(out / f"{t.name}.csv", _csv_text(t, rows[t.name])) for t in tables()]
+    written = [_write(out / f"{t.name}.csv", _csv_text(t, rows[t.name])) for t in tables()]
+    if sel.matches is not None:
+        marks = matches_table()
+        written.append(_write(out / f"{marks.name}.csv", _csv_text(marks, sel.match_rows())))
+    return written
+
+
+def _tables(sel: Selection) -> tuple[Table, ...]:
+    """The tables an export of ``sel`` writes, in order."""
+    return (*tables(), matches_table()) if sel.matches is not None else tables()
 
 
 def _field_descriptor(column: Any) -> dict[str, Any]:
@@ -182,7 +196,7 @@ def _datapackage(sel: Selection, out: Path) -> list[Path]:
     header = sel.header
     licence = _LICENCES.get(header["license"], {"name": header["license"]})
     resources = []
-    for table, path in zip(tables(), written, strict=True):
+    for table, path in zip(_tables(sel), written, strict=True):
         raw = path.read_bytes()
         resources.append(
             {
@@ -261,6 +275,9 @@ def _timelinejs(sel: Selection, out: Path) -> list[Path]:
             },
             "group": escape(EVENT_TYPES[event.type].label),
         }
+        if sel.matches is not None and sel.matches[event.id] == "possible":
+            slide["group"] = "Possibly in the window"
+            slide["text"]["headline"] += " (possibly in the window)"
         if date.is_interval and end is not None and start is not None:
             slide["end_date"] = _timeline_date(end)
         if display is not None:

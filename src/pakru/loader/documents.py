@@ -39,6 +39,7 @@ from pakru.rules import (
     JSON_FILE,
     JSONL_FILE,
     KINDS,
+    MATCH_MARKS,
     MAX_FILE_BYTES,
     MAX_INT,
     MAX_LICENSE,
@@ -180,7 +181,7 @@ def _header(
     header = doc.get("pakru")
     if header is None and not required:
         return UNVERSIONED, NO_LICENSE
-    accepted = ("package_version", "data_version", "digest", "license")
+    accepted = ("package_version", "data_version", "digest", "license", "matches")
     if not isinstance(header, LineDict):
         problems.append(
             Problem(
@@ -217,6 +218,12 @@ def _header(
         "license": (
             lambda v: isinstance(v, str) and bool(v.strip()) and len(v) <= MAX_LICENSE,
             "an SPDX licence id",
+        ),
+        "matches": (
+            lambda v: (
+                isinstance(v, dict) and all(isinstance(k, str) and v[k] in MATCH_MARKS for k in v)
+            ),
+            "an object of event id: " + " or ".join(repr(m) for m in MATCH_MARKS),
         ),
     }
     for key, (ok, what) in checks.items():
