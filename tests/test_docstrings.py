@@ -9,7 +9,8 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "name", ["pakru", "pakru.query", "pakru.terminal", "pakru.collection", "pakru.pinning"]
+    "name",
+    ["pakru", "pakru.query", "pakru.terminal", "pakru.collection", "pakru.pinning", "pakru.dates"],
 )
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
@@ -19,10 +20,22 @@ def test_docstring_examples(name: str) -> None:
     assert result.failed == 0
 
 
-def test_public_functions_say_what_they_take_and_raise() -> None:
+def test_public_functions_say_what_they_take_return_and_raise() -> None:
+    import inspect  # noqa: PLC0415
+
     import pakru  # noqa: PLC0415
 
-    for function in (pakru.events, pakru.actors, pakru.require):
-        doc = function.__doc__ or ""
-        assert ">>>" in doc, function.__name__
-        assert "raise" in doc.lower(), function.__name__
+    functions = [
+        getattr(pakru, name) for name in pakru.__all__ if inspect.isfunction(getattr(pakru, name))
+    ]
+    assert len(functions) > 15
+    for function in functions:
+        doc = inspect.getdoc(function) or ""
+        name = function.__name__
+        assert ">>>" in doc, f"{name}: no example"
+        assert ":returns:" in doc or "return" in doc.lower(), f"{name}: no return value"
+        assert "raise" in doc.lower(), f"{name}: nothing said of errors"
+        for parameter in inspect.signature(function).parameters.values():
+            if parameter.kind is parameter.VAR_KEYWORD:
+                continue
+            assert parameter.name in doc, f"{name}: parameter {parameter.name} not described"

@@ -75,9 +75,11 @@ def require(
     at least 1.2.3 in that line. The operators ``==``, ``!=``, ``>=``, ``<=``, ``>``,
     ``<`` and ``~=`` and the prefix ``==0.2.*`` mean what they mean in PEP 440.
     ``digest`` pins the exact data: the start (8 or more hex digits) of
-    ``pakru.dataset().digest``, as ``pakru info`` prints it.
+    ``pakru.dataset().digest``, as ``pakru info`` prints it. ``installed`` and
+    ``installed_digest`` say what to check against (default: the installed data); they
+    are for tests and tools.
 
-    Raises :class:`~pakru.errors.DataVersionError` when the data does not satisfy them,
+    Returns the installed data version. Raises :class:`~pakru.errors.DataVersionError` when the data does not satisfy them,
     :class:`~pakru.errors.QueryError` (a ``ValueError``) for a spec it cannot read and
     :class:`~pakru.errors.QueryTypeError` (a ``TypeError``) for a non-string.
 
