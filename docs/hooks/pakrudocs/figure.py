@@ -7,8 +7,10 @@ war shows as the uncertainty it is, not as a spike in its first year.
 
 The SVG is written here as text (no plotting library, no fonts or network needed), so
 the same data always gives the same bytes. It names itself (``<title>``, ``<desc>``),
-labels its axes and legend in text, and gives each bar segment a tooltip; a bar can
-link to the page that lists that year's events.
+labels its axes in text, and gives each bar segment a tooltip; a bar can link to the
+page that lists that year's events. The legend is HTML beside the SVG
+(:func:`legend_html`), so on a narrow screen it wraps to the page's width while a wide
+figure scrolls sideways.
 """
 
 from __future__ import annotations
@@ -21,7 +23,17 @@ import attrs
 from pakru import EVENT_TYPES, Event
 from pakru.counts import Counts, Coverage, count_events, coverage
 
-__all__ = ["GROUPS", "Group", "event_year", "group_of", "range_text", "timeline_svg", "year_counts"]
+__all__ = [
+    "GROUPS",
+    "Group",
+    "event_year",
+    "group_legend",
+    "group_of",
+    "legend_html",
+    "range_text",
+    "timeline_svg",
+    "year_counts",
+]
 
 
 @attrs.frozen
@@ -59,9 +71,7 @@ PLOT_TOP = 14
 PLOT_HEIGHT = 170
 LEFT = 40
 RIGHT = 10
-LEGEND_ROW = 20
-LEGEND_COLUMNS = 3
-LEGEND_GAP = 42
+AXIS_LABELS = 26  # room under the plot for the year labels
 TEXT = "#333333"
 GRID = "#d9d9d9"
 
@@ -90,18 +100,22 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _legend(base: float) -> list[str]:
-    """A swatch and a text label for each group, in rows of three under the plot."""
-    out = []
-    col_w = (WIDTH - LEFT) / LEGEND_COLUMNS
-    for k, group in enumerate(GROUPS):
-        x = LEFT + (k % LEGEND_COLUMNS) * col_w
-        y = base + LEGEND_GAP + (k // LEGEND_COLUMNS) * LEGEND_ROW
-        out.append(
-            f'<rect x="{_num(x)}" y="{_num(y - 10)}" width="12" height="12" fill="{group.colour}"/>'
-            f'<text x="{_num(x + 18)}" y="{_num(y)}" fill="{TEXT}">{escape(group.label)}</text>'
-        )
-    return out
+def legend_html(items: Iterable[tuple[str, str]]) -> str:
+    """A figure's legend as an HTML list of ``(colour, label)`` swatches.
+
+    Outside the SVG, so it wraps at any width; the SVG's own description names the same
+    kinds for screen readers.
+    """
+    entries = "".join(
+        f'<li><span class="pakru-swatch" style="background:{colour}"></span>{escape(label)}</li>'
+        for colour, label in items
+    )
+    return f'<ul class="pakru-legend">{entries}</ul>'
+
+
+def group_legend() -> str:
+    """The legend of the timeline figure: one swatch per group."""
+    return legend_html((g.colour, g.label) for g in GROUPS)
 
 
 def range_text(low: int, high: int, expected: float) -> str:
@@ -129,7 +143,7 @@ def year_counts(
     return total, groups
 
 
-def timeline_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
+def timeline_svg(
     events: Iterable[Event],
     years: range,
     *,
@@ -158,8 +172,7 @@ def timeline_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
     bar = max(slot * 0.78, 1.0)
     scale = PLOT_HEIGHT / y_max
     base = PLOT_TOP + PLOT_HEIGHT
-    legend_rows = -(-len(GROUPS) // LEGEND_COLUMNS)
-    height = base + LEGEND_GAP + (legend_rows - 1) * LEGEND_ROW + 8
+    height = base + AXIS_LABELS
 
     shown = [b for b in bins.values() if b.max]
     busiest = max(shown, key=lambda b: (b.expected, -int(b.key)), default=None)
@@ -239,6 +252,5 @@ def timeline_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
             out.append(
                 f'<text x="{cx}" y="{base + 17}" text-anchor="middle" fill="{TEXT}">{year}</text>'
             )
-    out += _legend(base)
     out.append("</svg>")
     return "\n".join(out) + "\n"

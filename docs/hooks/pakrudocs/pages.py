@@ -17,7 +17,7 @@ import pakru
 from pakru import ACTOR_KINDS, EVENT_TYPES, ROLES, SOURCE_KINDS, Actor, Dataset, Event, Source
 from pakru.counts import Coverage, count_events, dataset_coverage
 from pakru.ext.links import FOLDERS, human_date
-from pakrudocs.figure import event_year, timeline_svg
+from pakrudocs.figure import event_year, group_legend, timeline_svg
 from pakrudocs.relations import relations_block
 
 __all__ = [
@@ -95,7 +95,8 @@ def figure_block(
     if wide and caption:
         caption += ' <span class="pakru-swipe">Swipe the figure sideways to see every year.</span>'
     cap = f"\n<figcaption>{caption}</figcaption>" if caption else ""
-    return f'<figure class="pakru-figure{wide}">\n{svg}{cap}\n</figure>\n'
+    legend = group_legend()
+    return f'<figure class="pakru-figure{wide}">\n{svg}\n{legend}{cap}\n</figure>\n'
 
 
 def _year_span(dataset: Iterable[Event]) -> range:

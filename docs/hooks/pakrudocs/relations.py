@@ -8,7 +8,8 @@ events are drawn darker than verbal ones inside each bar.
 
 Written as text like :mod:`pakrudocs.figure`: no plotting library, the same bytes for
 the same data, a title, a description and a tooltip per bar. At phone width the figure
-keeps a readable size and scrolls sideways (the ``pakru-figure-wide`` style).
+keeps a readable size and scrolls sideways (the ``pakru-figure-wide`` style), while its
+legend, HTML beside the SVG, wraps to the page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from xml.sax.saxutils import escape
 from pakru import Dataset, Event
 from pakru.counts import Bin, Coverage, count_events, coverage, dataset_coverage
 from pakru.quads import QUAD_LABELS, quad_of
-from pakrudocs.figure import range_text
+from pakrudocs.figure import legend_html, range_text
 
 __all__ = ["SIDES", "relations_block", "relations_svg"]
 
@@ -53,7 +54,7 @@ def _by_year(events: list[Event], cover: Coverage) -> dict[int, Bin]:
     return {int(b.key): b for b in count_events(events, "year", coverage_of=cover)}
 
 
-def relations_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
+def relations_svg(
     events: Iterable[Event],
     years: range,
     *,
@@ -76,7 +77,7 @@ def relations_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
     y_max = max(step, -(-top // step) * step)
     scale = HALF / y_max
     axis = TOP + HALF
-    height = TOP + 2 * HALF + 46
+    height = TOP + 2 * HALF + 22
     slot = (WIDTH - LEFT - RIGHT) / len(years)
     bar = max(slot * 0.78, 1.0)
 
@@ -148,16 +149,6 @@ def relations_svg(  # noqa: PLR0915 - one drawing, in the order it is painted
                 f'<text x="{cx}" y="{_num(axis + HALF + 14)}" text-anchor="middle" '
                 f'fill="{TEXT}">{year}</text>'
             )
-    legend_y = axis + HALF + 36
-    col = (WIDTH - LEFT) / 4
-    keys = [(q, c) for _, quads, colours in SIDES for q, c in zip(quads, colours, strict=True)]
-    for k, (quad, colour) in enumerate(keys):
-        lx = LEFT + k * col
-        out.append(
-            f'<rect x="{_num(lx)}" y="{_num(legend_y - 10)}" width="12" height="12" '
-            f'fill="{colour}"/><text x="{_num(lx + 18)}" y="{_num(legend_y)}" fill="{TEXT}">'
-            f"{escape(QUAD_LABELS[quad])}</text>"
-        )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -184,7 +175,12 @@ def relations_block(dataset: Dataset) -> str:
         "possibly in it." + gaps + ' <span class="pakru-swipe">Swipe the figure sideways '
         "to see every year.</span>"
     )
+    legend = legend_html(
+        (colour, QUAD_LABELS[quad])
+        for _, quads, colours in SIDES
+        for quad, colour in zip(quads, colours, strict=True)
+    )
     return (
-        f'<figure class="pakru-figure pakru-figure-wide">\n{svg}\n'
+        f'<figure class="pakru-figure pakru-figure-wide">\n{svg}\n{legend}\n'
         f"<figcaption>{caption}</figcaption>\n</figure>\n"
     )
