@@ -298,16 +298,66 @@ def test_same_days_different_text_are_different_dates() -> None:
     assert EDTFDate("1972") != "1972"
 
 
-@given(st.text(alphabet="0123456789X-/.?~% ", max_size=24) | st.text(max_size=24))
+@given(st.text(alphabet="0123456789X-/.?~%[] ", max_size=24) | st.text(max_size=24))
 def test_any_text_parses_or_raises_date_syntax_error(text: str) -> None:
     try:
         date = EDTFDate(text)
     except DateSyntaxError as exc:
-        # The message quotes the text, or the end of an interval that could not be read.
+        # The message quotes the text, or the end of an interval or range it could not read.
         message = str(exc)
-        assert any(repr(part) in message for part in (text, *text.split("/")))
+        parts = (text, *text.split("/"), *text.strip("[]").split(".."))
+        assert any(repr(part) in message for part in parts)
         return
     assert date.edtf == text
     if date.earliest is not None and date.latest is not None:
         assert date.earliest <= date.latest
     assert date.earliest is not None or date.latest is not None
+
+
+# -- one date of a range (EDTF level 2 "one of a set") --------------------------------------
+
+
+@given(points(), points())
+def test_one_date_of_a_range_lies_somewhere_between_its_ends(start: Point, end: Point) -> None:
+    text = f"[{start.text}..{end.text}]"
+    if start.earliest > end.latest:
+        with pytest.raises(DateSyntaxError):
+            EDTFDate(text)
+        return
+    date = EDTFDate(text)
+    assert date.is_set
+    assert not date.is_interval  # it happened once, not over the whole range
+    assert (date.earliest, date.latest) == (start.earliest, end.latest)
+    assert date.bounds() == EDTFDate(f"{start.text}/{end.text}").bounds()
+    assert date != EDTFDate(f"{start.text}/{end.text}")
+
+
+@given(points())
+def test_a_range_may_be_open_at_one_end(point: Point) -> None:
+    before = EDTFDate(f"[..{point.text}]")
+    assert (before.earliest, before.latest) == (None, point.latest)
+    assert before.is_set
+    after = EDTFDate(f"[{point.text}..]")
+    assert (after.earliest, after.latest) == (point.earliest, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[..]", "[1991,1992]", "[1991..1992,1995]", "[1991/1992]", "[1992..1991]", "1991..1992"],
+)
+def test_only_one_range_is_read(text: str) -> None:
+    with pytest.raises(DateSyntaxError, match=r"range|set|accepted"):
+        EDTFDate(text)
+
+
+def test_a_range_date_is_counted_and_matched_as_one_date_not_a_span() -> None:
+    from pakru.counts import certain_years  # noqa: PLC0415
+    from pakru.query import date_fit, day_range  # noqa: PLC0415
+
+    some_time = EDTFDate("[1991-12..2003-02]")
+    span = EDTFDate("1991-12/2003-02")
+    assert certain_years(some_time) == frozenset()  # no year is certain to hold it
+    assert certain_years(span) >= set(range(1992, 2003))  # a span runs through them
+    assert date_fit(some_time, day_range(("1995", "1996"))) == "possible"
+    assert date_fit(some_time, day_range(("1991", "2003"))) == "certain"
+    assert date_fit(EDTFDate("[..2016-09]"), day_range(("2016", "2016"))) == "possible"

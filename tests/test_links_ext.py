@@ -90,6 +90,9 @@ def test_find_takes_ids_only_and_suggests_close_ones() -> None:
         ("1954/", "from 1954 (end unknown)"),
         ("../1989", "until 1989"),
         ("/1989", "until 1989 (start unknown)"),
+        ("[1991-12..2003-02]", "some time between December 1991 and February 2003"),
+        ("[..2016-09]", "on or before September 2016"),
+        ("[2017..]", "on or after 2017"),
     ],
 )
 def test_human_date(edtf: str, reads: str) -> None:

@@ -177,10 +177,22 @@ def test_the_generator_refuses_a_type_it_cannot_map() -> None:
 
 def test_edtf_pattern_accepts_what_the_parser_accepts() -> None:
     pattern = re.compile(schema_module._edtf_pattern())
-    for text in ("1972", "1972-03", "1972-03-16", "1950~", "197X", "1972-21", "2017/..", "/1989"):
+    for text in (
+        "1972",
+        "1972-03",
+        "1972-03-16",
+        "1950~",
+        "197X",
+        "1972-21",
+        "2017/..",
+        "/1989",
+        "[1991-12..2003-02]",
+        "[..2016-09]",
+        "[2017..]",
+    ):
         pakru.parse_edtf(text)
         assert pattern.search(text), text
-    for text in ("March 1972", "1972/03/16", "72"):
+    for text in ("March 1972", "1972/03/16", "72", "[1991,1992]", "[..]x"):
         assert not pattern.search(text), text
 
 

@@ -3,8 +3,12 @@
 pakru dates say how much is known: ``1972`` is a year, ``1972-03`` a month,
 ``1972-03-16`` a day, ``1950~`` an approximate year, ``1972?`` an uncertain one,
 ``197X`` a decade, ``1972-21`` spring 1972, and ``1979-12-24/1989-02-15`` an interval
-whose ends may be open (``..``) or unknown (empty). Every date exposes the earliest and
-the latest day it can mean, which is what queries compare.
+whose ends may be open (``..``) or unknown (empty). From EDTF level 2, pakru reads the
+"one of a set" form for a single range: ``[1991-12..2003-02]`` is one date, not known
+more closely than "some time between December 1991 and February 2003", and
+``[..2016-09]`` one "on or before September 2016". An interval runs through every day
+between its ends; a date of a set happens once, somewhere in its range. Every date
+exposes the earliest and the latest day it can mean, which is what queries compare.
 
 Qualifiers (``?`` uncertain, ``~`` approximate, ``%`` both) are kept as flags; they do
 not widen the day bounds. Seasons follow the northern hemisphere (21 spring = March to
@@ -25,8 +29,9 @@ __all__ = ["EDTFDate", "EDTFPoint", "Precision", "parse_edtf"]
 
 ACCEPTED = (
     "an EDTF level 0/1 date such as '1972', '1972-03', '1972-03-16', '1950~', '1972?', "
-    "'197X', '1972-21' (season), or an interval such as '1979-12-24/1989-02-15', "
-    "'2017/..' (open end) or '/1989' (unknown start)"
+    "'197X', '1972-21' (season), an interval such as '1979-12-24/1989-02-15', "
+    "'2017/..' (open end) or '/1989' (unknown start), or one date of a range such as "
+    "'[1991-12..2003-02]', '[..2016-09]' or '[2017..]'"
 )
 
 _POINT = re.compile(
@@ -170,12 +175,18 @@ class EDTFDate:
     end: EDTFPoint | None = attrs.field(init=False, repr=False)
     #: True for ``a/b`` forms.
     is_interval: bool = attrs.field(init=False, repr=False)
+    #: True for one date of a range, ``[a..b]``: ``start`` and ``end`` are the range's
+    #: first and last points (None for an open end), and the date is one day between them.
+    is_set: bool = attrs.field(init=False, repr=False)
     #: For an interval: whether each end is open (``..``) as opposed to unknown (empty).
     start_open: bool = attrs.field(init=False, repr=False)
     end_open: bool = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         text = self.edtf
+        if text.startswith("[") or text.endswith("]"):
+            self._set_range(text)
+            return
         if "/" not in text:
             point = _parse_point(text)
             self._set(point, point, is_interval=False, start_open=False, end_open=False)
@@ -191,6 +202,29 @@ class EDTFDate:
             raise _fail(text, "the interval ends before it starts")
         self._set(start, end, is_interval=True, start_open=left == "..", end_open=right == "..")
 
+    def _set_range(self, text: str) -> None:
+        """``[a..b]``, ``[..b]`` or ``[a..]``: one date somewhere in a range (EDTF level 2)."""
+        inner = text[1:-1] if text.startswith("[") and text.endswith("]") else None
+        if inner is None or inner.count("..") != 1 or "," in inner or "/" in inner:
+            raise _fail(
+                text, "one date of a set is written '[a..b]', '[..b]' or '[a..]' (one range)"
+            )
+        left, right = inner.split("..")
+        if not left and not right:
+            raise _fail(text, "a range needs at least one known end")
+        start = _parse_point(left) if left else None
+        end = _parse_point(right) if right else None
+        if start is not None and end is not None and start.earliest > end.latest:
+            raise _fail(text, "the range ends before it starts")
+        self._set(
+            start,
+            end,
+            is_interval=False,
+            start_open=start is None,
+            end_open=end is None,
+            is_set=True,
+        )
+
     def _set(
         self,
         start: EDTFPoint | None,
@@ -199,11 +233,13 @@ class EDTFDate:
         is_interval: bool,
         start_open: bool,
         end_open: bool,
+        is_set: bool = False,
     ) -> None:
         # Derived fields of a frozen class are set once, here, from the parsed text.
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "is_interval", is_interval)
+        object.__setattr__(self, "is_set", is_set)
         object.__setattr__(self, "start_open", start_open)
         object.__setattr__(self, "end_open", end_open)
 
@@ -230,7 +266,7 @@ class EDTFDate:
 
     @property
     def precision(self) -> Precision:
-        """The precision of the date, or of an interval's coarser known end."""
+        """The precision of the date, or of an interval's or range's coarser known end."""
         points = [p for p in (self.start, self.end) if p is not None]
         return max((p.precision for p in points), key=lambda p: p.rank)
 

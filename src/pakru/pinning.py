@@ -79,9 +79,10 @@ def require(
     ``installed_digest`` say what to check against (default: the installed data); they
     are for tests and tools.
 
-    Returns the installed data version. Raises :class:`~pakru.errors.DataVersionError` when the data does not satisfy them,
-    :class:`~pakru.errors.QueryError` (a ``ValueError``) for a spec it cannot read and
-    :class:`~pakru.errors.QueryTypeError` (a ``TypeError``) for a non-string.
+    Returns the installed data version. Raises :class:`~pakru.errors.DataVersionError`
+    when the data does not satisfy them, :class:`~pakru.errors.QueryError` (a
+    ``ValueError``) for a spec it cannot read and :class:`~pakru.errors.QueryTypeError`
+    (a ``TypeError``) for a non-string.
 
     >>> import pakru
     >>> pakru.require(">=0.2,<1") == pakru.DATA_VERSION

@@ -81,7 +81,8 @@ def _edtf_pattern() -> str:
     # The parser's own pattern for one point, without Python's named groups.
     point = re.sub(r"\(\?P<\w+>", "(?:", dates.POINT.pattern)
     end = rf"(?:{point}|\.\.)?"
-    return f"^(?:{point}|{end}/{end})$"
+    one_of = rf"\[(?:{point})?\.\.(?:{point})?\]"  # one date of a range (EDTF level 2)
+    return f"^(?:{point}|{end}/{end}|{one_of})$"
 
 
 def _keyword(rx: re.Pattern[str], longest: int = rules.MAX_KEYWORD) -> dict[str, Any]:

@@ -61,8 +61,17 @@ def short_date(date: EDTFDate) -> str:
     ['summer 1968', '1950s on', '1954 to ?', '27 Sep 2022?']
     >>> short_date(EDTFDate("1966-01-04/1966-01-10")), short_date(EDTFDate("1947~"))
     ('4–10 Jan 1966', 'c. 1947')
+    >>> [short_date(EDTFDate(t)) for t in ("[1991-12..2003-02]", "[..2016-09]", "[2017..]")]
+    ['Dec 1991 – Feb 2003, once', 'by Sep 2016', '2017 or later']
     """
     start, end = date.start, date.end
+    if date.is_set:
+        if start is not None and end is not None:
+            return f"{_point(start)} – {_point(end)}, once"
+        if end is not None:
+            return f"by {_point(end)}"
+        assert start is not None  # noqa: S101 - a range has at least one known end
+        return f"{_point(start)} or later"
     if not date.is_interval:
         assert start is not None  # noqa: S101 - a single date always has its point
         return _point(start)

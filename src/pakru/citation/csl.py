@@ -101,6 +101,8 @@ def csl_date(date: EDTFDate) -> dict[str, Any] | None:
     points = [p for p in (date.start, date.end) if p is not None]
     if not points:
         return None
+    if date.is_set:  # one date somewhere in a range: CSL has no form for it
+        return {"literal": date.edtf}
     parts: list[list[int]] = []
     for point in points if date.is_interval else points[:1]:
         if point.precision in (Precision.DECADE, Precision.CENTURY):

@@ -259,7 +259,11 @@ def _timelinejs(sel: Selection, out: Path) -> list[Path]:
         date = event.date
         start, end = date.start, date.end
         plain = {Precision.DAY, Precision.MONTH, Precision.YEAR}
-        exact = date.precision in plain and not (date.uncertain or date.approximate)
+        exact = (
+            date.precision in plain
+            and not (date.uncertain or date.approximate)
+            and not date.is_set  # one date somewhere in a range
+        )
         # TimelineJS needs a start: an interval with an unknown start begins at its end.
         first = start if start is not None else end
         assert first is not None  # noqa: S101 - an EDTF date has at least one known end

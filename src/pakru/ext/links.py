@@ -110,8 +110,17 @@ def human_date(date: EDTFDate) -> str:
 
     Intervals read "A to B" ("4–10 January 1966" within one month); an open end reads
     "from A on" and an unknown one "from A (end unknown)"; qualifiers read "about"
-    (approximate) and "(uncertain)".
+    (approximate) and "(uncertain)". One date of a range reads "some time between A and
+    B", "on or before B" or "on or after A".
     """
+    if date.is_set:
+        first, last = date.start, date.end
+        if first is not None and last is not None:
+            return f"some time between {_point(first)} and {_point(last)}"
+        if last is not None:
+            return f"on or before {_point(last)}"
+        assert first is not None  # noqa: S101 - a range has at least one known end
+        return f"on or after {_point(first)}"
     if not date.is_interval:
         assert date.start is not None  # noqa: S101 - a single date always has its point
         return _point(date.start)
