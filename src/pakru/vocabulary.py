@@ -340,6 +340,8 @@ SKIP_REASONS: MappingProxyType[str, str] = MappingProxyType(
         "background": "general background with no dated development of the relations",
         "off-topic": "about something other than Pakistan's relations with the USSR or Russia",
         "repeat": "repeats what another paragraph of the same source states, which is cited",
+        "cut-off": "a fragment cut off where the stored copy of the document ends, too short "
+        "to state a development",
     }
 )
 
