@@ -10,7 +10,14 @@ import pytest
 
 @pytest.mark.parametrize(
     "name",
-    ["pakru", "pakru.query", "pakru.terminal", "pakru.collection", "pakru.pinning", "pakru.dates"],
+    [
+        "pakru",
+        "pakru.query",
+        "pakru.collection",
+        "pakru.pinning",
+        "pakru.dates",
+        "pakru.datewords",
+    ],
 )
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)

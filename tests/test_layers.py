@@ -27,6 +27,7 @@ LAYERS = {
     "pakru.rules": 0,
     "pakru.handoff": 0,
     "pakru.dates": 0,
+    "pakru.datewords": 0,
     "pakru.model": 0,
     "pakru.vocabulary": 0,
     "pakru.linedict": 0,

@@ -17,7 +17,9 @@ TASHKENT = "1966-01-10-tashkent-declaration"
 class _Checker(html.parser.HTMLParser):
     """Collects tags and text, failing on any tag outside a small table vocabulary."""
 
-    ALLOWED = frozenset({"table", "caption", "thead", "tbody", "tr", "th", "td", "code", "b"})
+    ALLOWED = frozenset(
+        {"table", "caption", "thead", "tbody", "tr", "th", "td", "code", "b", "span"}
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -25,7 +27,7 @@ class _Checker(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
         assert tag in self.ALLOWED, tag
-        assert all(name in ("class", "style") for name, _ in attributes), attributes
+        assert all(name in ("class", "style", "title") for name, _ in attributes), attributes
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -52,6 +54,9 @@ def test_html_reprs_show_the_data_and_escape_it() -> None:
     text = _parse(found._repr_html_())
     assert TASHKENT in text
     assert "possible" in text
+    assert "10 Jan 1966" in text  # dates read as words; the EDTF is in the tooltip
+    assert "title='EDTF 1966-01-10'" in found._repr_html_()
+    assert "10 January 1966" in _parse(event._repr_html_())
     assert pakru.dataset().digest in _parse(pakru.dataset()._repr_html_())
     hostile = attrs.evolve(event, title="<script>alert('x')</script> & co", place="<b>")
     markup = hostile._repr_html_()

@@ -11,8 +11,11 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from pakru.datewords import human_date, short_date
+
 if TYPE_CHECKING:
     from pakru.collection import Dataset
+    from pakru.dates import EDTFDate
     from pakru.model import Event
 
 __all__ = ["dataset_html", "event_html", "events_html"]
@@ -33,11 +36,16 @@ def _rows(pairs: Iterable[tuple[str, str]]) -> str:
     )
 
 
+def _date(date: EDTFDate, words: str) -> str:
+    """A date in words, with its EDTF text as a tooltip."""
+    return f"<span title='EDTF {_e(date.edtf)}'>{_e(words)}</span>"
+
+
 def event_html(event: Event) -> str:
     """One event as an HTML table: id, date, type, title, summary, participants, sources."""
     pairs = [
         ("id", f"<code>{_e(event.id)}</code>"),
-        ("date", _e(event.date.edtf)),
+        ("date", f"{_e(human_date(event.date))} <code>{_e(event.date.edtf)}</code>"),
         ("type", _e(event.type)),
         ("title", f"<b>{_e(event.title)}</b>"),
         ("summary", _e(event.summary)),
@@ -59,7 +67,8 @@ def events_html(events: Sequence[Event], matches: Sequence[str | None]) -> str:
     head = ["date", "id", "type", *(["match"] if marked else []), "title"]
     body = []
     for event, match in list(zip(events, matches, strict=True))[:MAX_ROWS]:
-        cells = [_e(event.date.edtf), f"<code>{_e(event.id)}</code>", _e(event.type)]
+        when = _date(event.date, short_date(event.date))
+        cells = [when, f"<code>{_e(event.id)}</code>", _e(event.type)]
         if marked:
             cells.append(_e(match or ""))
         cells.append(_e(event.title))

@@ -12,12 +12,11 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pakru.dates import EDTFDate, EDTFPoint, Precision
+from pakru.dates import EDTFDate
+from pakru.datewords import short_date
 
 __all__ = ["fit_table", "fits", "record_block", "short_date", "terminal_width"]
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
-_SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 #: No column is squeezed below this many characters while a wider one can give room.
 MIN_COLUMN = 8
 SEPARATOR = "  "
@@ -31,61 +30,6 @@ def terminal_width() -> int:
     if columns.strip().isdigit() and int(columns) > 0:
         return int(columns)
     return shutil.get_terminal_size((80, 24)).columns
-
-
-def _point(point: EDTFPoint) -> str:
-    first, precision = point.earliest, point.precision
-    if precision is Precision.DAY:
-        text = f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
-    elif precision is Precision.MONTH:
-        text = f"{_MONTHS[first.month - 1]} {first.year}"
-    elif precision is Precision.SEASON:
-        text = f"{_SEASONS[int(point.text[5:7])]} {first.year}"
-    elif precision is Precision.YEAR:
-        text = str(first.year)
-    elif precision is Precision.DECADE:
-        text = f"{first.year}s"
-    else:
-        text = f"{first.year}–{point.latest.year}"
-    if point.approximate:
-        text = f"c. {text}"
-    if point.uncertain:
-        text = f"{text}?"
-    return text
-
-
-def short_date(date: EDTFDate) -> str:
-    """A short reader's form of an EDTF date, for tables.
-
-    >>> [short_date(EDTFDate(t)) for t in ("1968-22", "195X/..", "1954/", "2022-09-27?")]
-    ['summer 1968', '1950s on', '1954 to ?', '27 Sep 2022?']
-    >>> short_date(EDTFDate("1966-01-04/1966-01-10")), short_date(EDTFDate("1947~"))
-    ('4–10 Jan 1966', 'c. 1947')
-    >>> [short_date(EDTFDate(t)) for t in ("[1991-12..2003-02]", "[..2016-09]", "[2017..]")]
-    ['Dec 1991 – Feb 2003, once', 'by Sep 2016', '2017 or later']
-    """
-    start, end = date.start, date.end
-    if date.is_set:
-        if start is not None and end is not None:
-            return f"{_point(start)} – {_point(end)}, once"
-        if end is not None:
-            return f"by {_point(end)}"
-        assert start is not None  # noqa: S101 - a range has at least one known end
-        return f"{_point(start)} or later"
-    if not date.is_interval:
-        assert start is not None  # noqa: S101 - a single date always has its point
-        return _point(start)
-    if start is not None and end is not None:
-        a, b = start.earliest, end.earliest
-        plain = not (date.uncertain or date.approximate)
-        days = start.precision is Precision.DAY and end.precision is Precision.DAY
-        if plain and days and (a.year, a.month) == (b.year, b.month):
-            return f"{a.day}–{b.day} {_MONTHS[a.month - 1]} {a.year}"
-        return f"{_point(start)} to {_point(end)}"
-    if start is not None:
-        return f"{_point(start)} on" if date.end_open else f"{_point(start)} to ?"
-    assert end is not None  # noqa: S101 - an interval has at least one known end
-    return f"until {_point(end)}" if date.start_open else f"? to {_point(end)}"
 
 
 def _widths(natural: list[int], width: int) -> list[int]:

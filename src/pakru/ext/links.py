@@ -8,13 +8,12 @@ Markdown and Sphinx extensions all build their links here.
 
 from __future__ import annotations
 
-import calendar
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
-from pakru.dates import EDTFDate, EDTFPoint, Precision
+from pakru.datewords import human_date
 from pakru.errors import QueryTypeError
 from pakru.loader import or_shipped
 from pakru.model import Actor, Event, Source
@@ -31,8 +30,6 @@ FOLDERS: MappingProxyType[str, str] = MappingProxyType(
 
 #: The anchor of the citation block on an event page.
 CITE_ANCHOR = "cite"
-
-_SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 
 
 def record_path(kind: str, id: str) -> str:
@@ -61,78 +58,6 @@ def find(id: str, dataset: Dataset | None = None) -> Event | Actor | Source:
     if not isinstance(id, str):
         raise QueryTypeError(f"find: expected a record id string, got {type(id).__name__}")
     return or_shipped(dataset).lookup(id.strip())
-
-
-def _month(number: int) -> str:
-    return calendar.month_name[number]
-
-
-def _point(point: EDTFPoint) -> str:
-    first = point.earliest
-    precision = point.precision
-    if precision is Precision.DAY:
-        text = f"{first.day} {_month(first.month)} {first.year}"
-    elif precision is Precision.MONTH:
-        text = f"{_month(first.month)} {first.year}"
-    elif precision is Precision.SEASON:
-        season = _SEASONS[int(point.text[5:7])]
-        text = f"{season} {first.year}"
-        if season == "winter":
-            text = f"winter {first.year}–{str(first.year + 1)[-2:]}"
-    elif precision is Precision.YEAR:
-        text = str(first.year)
-    elif precision is Precision.DECADE and first.year >= 1000:
-        text = f"the {first.year}s"
-    else:  # a century, or a decade of the first millennium: its first and last year
-        text = f"{first.year}–{point.latest.year}"
-    if point.approximate:
-        text = f"about {text}"
-    if point.uncertain:
-        text = f"{text} (uncertain)"
-    return text
-
-
-def _same_month_days(start: EDTFPoint, end: EDTFPoint) -> str | None:
-    a, b = start.earliest, end.earliest
-    plain = not (start.uncertain or start.approximate or end.uncertain or end.approximate)
-    if (
-        plain
-        and start.precision is Precision.DAY
-        and end.precision is Precision.DAY
-        and (a.year, a.month) == (b.year, b.month)
-    ):
-        return f"{a.day}–{b.day} {_month(a.month)} {a.year}"
-    return None
-
-
-def human_date(date: EDTFDate) -> str:
-    """A reader's wording of an EDTF date: ``1966-01-10`` reads "10 January 1966".
-
-    Intervals read "A to B" ("4–10 January 1966" within one month); an open end reads
-    "from A on" and an unknown one "from A (end unknown)"; qualifiers read "about"
-    (approximate) and "(uncertain)". One date of a range reads "some time between A and
-    B", "on or before B" or "on or after A".
-    """
-    if date.is_set:
-        first, last = date.start, date.end
-        if first is not None and last is not None:
-            return f"some time between {_point(first)} and {_point(last)}"
-        if last is not None:
-            return f"on or before {_point(last)}"
-        assert first is not None  # noqa: S101 - a range has at least one known end
-        return f"on or after {_point(first)}"
-    if not date.is_interval:
-        assert date.start is not None  # noqa: S101 - a single date always has its point
-        return _point(date.start)
-    start, end = date.start, date.end
-    if start is not None and end is not None:
-        return _same_month_days(start, end) or f"{_point(start)} to {_point(end)}"
-    if start is not None:
-        return (
-            f"from {_point(start)} on" if date.end_open else f"from {_point(start)} (end unknown)"
-        )
-    assert end is not None  # noqa: S101 - an interval has at least one known end
-    return f"until {_point(end)}" if date.start_open else f"until {_point(end)} (start unknown)"
 
 
 @attrs.frozen
