@@ -40,6 +40,8 @@ def test_public_functions_say_what_they_take_return_and_raise() -> None:
         doc = inspect.getdoc(function) or ""
         name = function.__name__
         assert ">>>" in doc, f"{name}: no example"
+        # Fenced, so the site shows code rather than Markdown quotes of ">>>" lines.
+        assert "```python" in doc, f"{name}: example not in a fenced block"
         assert ":returns:" in doc or "return" in doc.lower(), f"{name}: no return value"
         assert "raise" in doc.lower(), f"{name}: nothing said of errors"
         for parameter in inspect.signature(function).parameters.values():

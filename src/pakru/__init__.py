@@ -3,6 +3,7 @@
 The shipped dataset loads on first use (``import pakru`` reads no data and imports
 almost nothing: every name below is imported when it is first used).
 
+```python
 >>> import pakru
 >>> found = pakru.events(between=("1965", "1972"), actor="ussr")
 >>> found[0].id
@@ -26,6 +27,8 @@ Module map, one way from bottom to top (no module imports from a layer above its
    ``pakru.citation`` (:func:`cite`), ``pakru.ext`` (links, Markdown, Sphinx), ``corpus``,
    ``support`` (the support check).
 4. Interfaces: ``cli`` (the ``pakru`` command) and this facade.
+
+```
 """
 
 from __future__ import annotations
@@ -219,16 +222,19 @@ def clear_cache() -> None:
     """Forget the loaded shipped dataset; the next query loads and validates it again.
 
     For tests and long-running services. Datasets and records handed out before stay
-    valid and unchanged; only the next call of :func:`dataset` builds a new one.
+    valid and unchanged; only the next call of :func:`dataset` builds a new one. It
+    raises nothing.
 
-    :returns: None.
-    :raises: nothing.
-
+    ```python
     >>> import pakru
     >>> before = pakru.dataset()
     >>> pakru.clear_cache()
     >>> pakru.dataset() is before, pakru.dataset().digest == before.digest
     (False, True)
+
+    ```
+
+    :returns: None.
     """
     from pakru.loader import clear_cache as clear  # noqa: PLC0415
 
@@ -241,15 +247,18 @@ def dataset() -> Dataset:
     Loaded, validated and indexed on the first call (thread- and fork-safe), then the
     same object for every caller; it cannot be changed.
 
-    :returns: the shipped :class:`Dataset`.
-    :raises DataError: if the installed data files were changed or damaged.
-
+    ```python
     >>> import pakru
     >>> data = pakru.dataset()
     >>> data.data_version == pakru.DATA_VERSION, data.license
     (True, 'CC-BY-4.0')
     >>> data.counts["events"] == len(data)
     True
+
+    ```
+
+    :returns: the shipped :class:`Dataset`.
+    :raises DataError: if the installed data files were changed or damaged.
     """
     return _shipped()
 
@@ -270,6 +279,16 @@ def events(
 ) -> EventList:
     """Events of the shipped dataset matching every filter, sorted by date then id.
 
+    ```python
+    >>> import pakru
+    >>> pakru.events(place="tashkent", role="mediator").ids
+    ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
+    >>> found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
+    >>> found.count("certain") < found.count()
+    True
+
+    ```
+
     :param between: a window ``(start, end)`` of EDTF dates or years, inclusive (either
         end may be None); None for all dates.
     :param date_match: ``"certain"`` (default) keeps events certainly inside the window;
@@ -286,13 +305,6 @@ def events(
     :raises QueryError: (a ``ValueError``) for a value it cannot read, such as a bad date.
     :raises UnknownIdError: (a ``KeyError``) for an unknown id or name, with suggestions.
     :raises QueryTypeError: (a ``TypeError``) for an argument of the wrong type.
-
-    >>> import pakru
-    >>> pakru.events(place="tashkent", role="mediator").ids
-    ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
-    >>> found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
-    >>> found.count("certain") < found.count()
-    True
     """
     return _shipped().events(
         between,
@@ -312,11 +324,7 @@ def events(
 def event(id: str) -> Event:
     """The event with this id.
 
-    :param id: an event id, such as ``"1966-01-10-tashkent-declaration"``.
-    :returns: the :class:`Event`.
-    :raises UnknownIdError: (a ``KeyError``) when no event has this id; the message
-        suggests close ids, and :func:`resolve` finds ids that a release retired.
-
+    ```python
     >>> import pakru
     >>> pakru.event("1966-01-10-tashkent-declaration").title
     'Tashkent Declaration signed'
@@ -324,6 +332,13 @@ def event(id: str) -> Event:
     Traceback (most recent call last):
     ...
     pakru.errors.UnknownIdError: ...did you mean '1966-01-10-tashkent-declaration'...
+
+    ```
+
+    :param id: an event id, such as ``"1966-01-10-tashkent-declaration"``.
+    :returns: the :class:`Event`.
+    :raises UnknownIdError: (a ``KeyError``) when no event has this id; the message
+        suggests close ids, and :func:`resolve` finds ids that a release retired.
     """
     return _shipped().event(id)
 
@@ -331,13 +346,16 @@ def event(id: str) -> Event:
 def actor(id_or_alias: str | Actor) -> Actor:
     """The actor with this id, name or alias, in any letter case.
 
-    :param id_or_alias: an actor id (``"ussr"``), name or alias, or an :class:`Actor`.
-    :returns: the :class:`Actor`.
-    :raises UnknownIdError: (a ``KeyError``) when none matches, with suggestions.
-
+    ```python
     >>> import pakru
     >>> pakru.actor("Soviet Union").id, pakru.actor("USSR").successor
     ('ussr', 'russia')
+
+    ```
+
+    :param id_or_alias: an actor id (``"ussr"``), name or alias, or an :class:`Actor`.
+    :returns: the :class:`Actor`.
+    :raises UnknownIdError: (a ``KeyError``) when none matches, with suggestions.
     """
     return _shipped().actor(id_or_alias)
 
@@ -345,15 +363,18 @@ def actor(id_or_alias: str | Actor) -> Actor:
 def actors(kind: str | None = None, *, text: str | None = None) -> tuple[Actor, ...]:
     """All actors sorted by id, or those of one kind.
 
+    ```python
+    >>> import pakru
+    >>> tuple(a.id for a in pakru.actors("person", text="kosygin"))
+    ('aleksei-kosygin',)
+
+    ```
+
     :param kind: ``"state"``, ``"person"``, ``"organization"``, ... (``pakru.ACTOR_KINDS``);
         None for all.
     :param text: keeps actors whose id, name or an alias contains it, in any case.
     :returns: a tuple of :class:`Actor`.
     :raises QueryError: (a ``ValueError``) for an unknown kind.
-
-    >>> import pakru
-    >>> tuple(a.id for a in pakru.actors("person", text="kosygin"))
-    ('aleksei-kosygin',)
     """
     return _shipped().actors(kind, text=text)
 
@@ -361,26 +382,31 @@ def actors(kind: str | None = None, *, text: str | None = None) -> tuple[Actor, 
 def source(id: str) -> Source:
     """The source with this id.
 
-    :param id: a source id, such as ``"w-wikipedia-tashkent-declaration"``.
-    :returns: the :class:`Source`, with its bibliographic fields and corpus document.
-    :raises UnknownIdError: (a ``KeyError``) when no source has this id, with suggestions.
-
+    ```python
     >>> import pakru
     >>> pakru.source("w-wikipedia-tashkent-declaration").url
     'https://en.wikipedia.org/wiki/Tashkent_Declaration'
+
+    ```
+
+    :param id: a source id, such as ``"w-wikipedia-tashkent-declaration"``.
+    :returns: the :class:`Source`, with its bibliographic fields and corpus document.
+    :raises UnknownIdError: (a ``KeyError``) when no source has this id, with suggestions.
     """
     return _shipped().source(id)
 
 
 def sources() -> tuple[Source, ...]:
-    """All sources, sorted by id.
+    """All sources, sorted by id. It raises nothing.
 
-    :returns: a tuple of :class:`Source`.
-    :raises: nothing.
-
+    ```python
     >>> import pakru
     >>> len(pakru.sources()) == pakru.dataset().counts["sources"]
     True
+
+    ```
+
+    :returns: a tuple of :class:`Source`.
     """
     return _shipped().sources()
 
@@ -388,25 +414,38 @@ def sources() -> tuple[Source, ...]:
 def resolve(id: str, kind: str | None = None) -> Event | Actor | Source | Tombstone:
     """The record any id pakru ever released names, or the tombstone of a retired one.
 
-    :param id: an event, actor or source id from this or any earlier data release.
-    :param kind: ``"event"``, ``"actor"`` or ``"source"`` to look in one kind only.
-    :returns: the :class:`Event`, :class:`Actor` or :class:`Source`, or a
-        :class:`Tombstone` for a retired id (with a :class:`PakruWarning` naming the
-        replacement).
-    :raises UnknownIdError: (a ``KeyError``) for an id that was never released.
-
+    ```python
     >>> import pakru, warnings
     >>> with warnings.catch_warnings():
     ...     warnings.simplefilter("ignore", pakru.PakruWarning)
     ...     gone = pakru.resolve("2017-03-pakistani-prime-minister-visits-moscow")
     >>> gone.retired_in, gone.replaced_by
     ('0.2.0', '2022-02-23-imran-khan-visits-moscow')
+
+    ```
+
+    :param id: an event, actor or source id from this or any earlier data release.
+    :param kind: ``"event"``, ``"actor"`` or ``"source"`` to look in one kind only.
+    :returns: the :class:`Event`, :class:`Actor` or :class:`Source`, or a
+        :class:`Tombstone` for a retired id (with a :class:`PakruWarning` naming the
+        replacement).
+    :raises UnknownIdError: (a ``KeyError``) for an id that was never released.
     """
     return _shipped().resolve(id, kind)
 
 
 def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Dataset:
     """Load your own data as a validated :class:`Dataset`.
+
+    ```python
+    >>> import pakru, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> written = pakru.export(pakru.events(place="tashkent"), "json", folder)
+    >>> mine = pakru.load(folder)
+    >>> [e.id for e in mine] == list(pakru.events(place="tashkent").ids)
+    True
+
+    ```
 
     :param path: a data folder (YAML files, optionally with a manifest), one YAML file,
         or a pakru ``json``, ``jsonl`` or ``datapackage`` export (the file or its folder).
@@ -416,13 +455,6 @@ def load(path: str | os.PathLike[str], *, base: Dataset | None = None) -> Datase
     :returns: the :class:`Dataset`; the shipped dataset is never changed.
     :raises DataError: listing every problem with file, line and field; nothing is
         returned unless everything is valid.
-
-    >>> import pakru, tempfile
-    >>> folder = tempfile.mkdtemp()
-    >>> written = pakru.export(pakru.events(place="tashkent"), "json", folder)
-    >>> mine = pakru.load(folder)
-    >>> [e.id for e in mine] == list(pakru.events(place="tashkent").ids)
-    True
     """
     from pakru.loader.userdata import load as load_user  # noqa: PLC0415 - only when used
 
@@ -437,6 +469,15 @@ def anchor(
     Uses each passage's text-free fingerprint, so it needs no corpus: a saved web page,
     text from a PDF or a reflowed text will do. See :func:`pakru.anchoring.anchor`.
 
+    ```python
+    >>> import pakru, pathlib, tempfile
+    >>> copy = pathlib.Path(tempfile.mkdtemp(), "copy.txt")
+    >>> _ = copy.write_text("A page that quotes none of it.", encoding="utf-8")
+    >>> {a.verdict for a in pakru.anchor("w-wikipedia-tashkent-declaration", copy)}
+    {'not-found'}
+
+    ```
+
     :param source: a source id.
     :param copy: the path of a file holding a copy of that source.
     :param html: read the copy as HTML (True), as text (False), or by its suffix (None).
@@ -445,12 +486,6 @@ def anchor(
         the span found in the copy.
     :raises UnknownIdError: for an unknown source id.
     :raises PakruError: when the copy cannot be read.
-
-    >>> import pakru, pathlib, tempfile
-    >>> copy = pathlib.Path(tempfile.mkdtemp(), "copy.txt")
-    >>> _ = copy.write_text("A page that quotes none of it.", encoding="utf-8")
-    >>> {a.verdict for a in pakru.anchor("w-wikipedia-tashkent-declaration", copy)}
-    {'not-found'}
     """
     from pakru.anchoring import anchor as find  # noqa: PLC0415
 
@@ -465,14 +500,7 @@ def in_context(
 ) -> InContext:
     """An event's passages inside their paragraphs, from a corpus folder or a copy.
 
-    :param event: an event or its id.
-    :param corpus: a corpus folder (the curation corpus) to read the passages from.
-    :param copy: or one file holding a copy of a cited source, anchored by fingerprint.
-    :returns: an :class:`~pakru.context.InContext` that prints as text (passages marked
-        ``[[...]]``) and displays as HTML in a notebook.
-    :raises UnknownIdError: for an unknown event id.
-    :raises PakruError: when neither ``corpus`` nor ``copy`` is given or readable.
-
+    ```python
     >>> import pakru, pathlib, tempfile
     >>> copy = pathlib.Path(tempfile.mkdtemp(), "copy.txt")
     >>> _ = copy.write_text("A page that quotes none of it.", encoding="utf-8")
@@ -481,6 +509,16 @@ def in_context(
     Tashkent Declaration signed
     ...
     Evidence 1 of ... · not-found · ...
+
+    ```
+
+    :param event: an event or its id.
+    :param corpus: a corpus folder (the curation corpus) to read the passages from.
+    :param copy: or one file holding a copy of a cited source, anchored by fingerprint.
+    :returns: an :class:`~pakru.context.InContext` that prints as text (passages marked
+        ``[[...]]``) and displays as HTML in a notebook.
+    :raises UnknownIdError: for an unknown event id.
+    :raises PakruError: when neither ``corpus`` nor ``copy`` is given or readable.
     """
     from pakru.context import in_context as show  # noqa: PLC0415
 
@@ -496,6 +534,15 @@ def cite(
 ) -> str:
     """The citation of an event, source, id, collection or dataset.
 
+    ```python
+    >>> import pakru
+    >>> print(pakru.cite("w-wikipedia-tashkent-declaration"))
+    Tashkent Declaration. (n.d.). In Wikipedia. Retrieved ... from https://en.wikipedia.org/wiki/Tashkent_Declaration
+    >>> pakru.cite("w-wikipedia-tashkent-declaration", "bibtex").startswith("@misc{")
+    True
+
+    ```
+
     :param obj: an :class:`Event` (its sources, with paragraph pinpoints), a
         :class:`Source`, an id of either, an iterable of them, or a :class:`Dataset`
         (the data itself, with its version and digest).
@@ -507,12 +554,6 @@ def cite(
     :returns: the citation text.
     :raises QueryError: (a ``ValueError``) for an unknown style or markup.
     :raises UnknownIdError: (a ``KeyError``) for an unknown id.
-
-    >>> import pakru
-    >>> print(pakru.cite("w-wikipedia-tashkent-declaration"))
-    Tashkent Declaration. (n.d.). In Wikipedia. Retrieved ... from https://en.wikipedia.org/wiki/Tashkent_Declaration
-    >>> pakru.cite("w-wikipedia-tashkent-declaration", "bibtex").startswith("@misc{")
-    True
     """
     from pakru.citation.cite import cite as _cite  # noqa: PLC0415 - keeps `import pakru` light
 
@@ -524,15 +565,18 @@ def schema(kind: str = "export") -> dict[str, Any]:
 
     Generated from the record classes; a fresh dict on each call.
 
-    :param kind: ``"export"`` (default), ``"event"``, ``"actor"``, ``"source"`` or
-        ``"line"`` (one line of a JSON Lines export).
-    :returns: the schema as a dict.
-    :raises QueryError: (a ``ValueError``) for another kind.
-
+    ```python
     >>> import pakru
     >>> event = pakru.schema("event")
     >>> event["$ref"], "id" in event["$defs"]["event"]["required"]
     ('#/$defs/event', True)
+
+    ```
+
+    :param kind: ``"export"`` (default), ``"event"``, ``"actor"``, ``"source"`` or
+        ``"line"`` (one line of a JSON Lines export).
+    :returns: the schema as a dict.
+    :raises QueryError: (a ``ValueError``) for another kind.
     """
     from pakru.schemas import schema as build  # noqa: PLC0415
 
@@ -552,6 +596,14 @@ def export(
     export of events also holds every actor and source they refer to. See
     :mod:`pakru.exports` and ``docs/exports.md``.
 
+    ```python
+    >>> import pakru, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> [p.name for p in pakru.export(pakru.events(place="tashkent"), "json", folder)]
+    ['pakru.json']
+
+    ```
+
     :param data: a :class:`Dataset`, a query result (:class:`EventList`), any iterable
         of events, or None for the whole shipped dataset.
     :param format: ``json``, ``jsonl``, ``csv``, ``datapackage`` (Frictionless),
@@ -566,11 +618,6 @@ def export(
     :raises MissingExtraError: when the format needs an extra that is not installed.
     :raises OSError: when the folder cannot be written (a link or a non-file in the way
         is refused; nothing already there is lost).
-
-    >>> import pakru, tempfile
-    >>> folder = tempfile.mkdtemp()
-    >>> [p.name for p in pakru.export(pakru.events(place="tashkent"), "json", folder)]
-    ['pakru.json']
     """
     from pakru.exports.writers import export as write  # noqa: PLC0415
 
@@ -580,6 +627,14 @@ def export(
 def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:
     """A table of ``data`` as a ``pandas.DataFrame`` (``pip install 'pakru[pandas]'``).
 
+    ```python
+    >>> import pakru
+    >>> frame = pakru.to_pandas(pakru.events(place="tashkent"))
+    >>> list(frame["id"])
+    ['1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration']
+
+    ```
+
     :param data: a :class:`Dataset`, an :class:`EventList`, events, or None for all.
     :param table: a table of the export (``"events"``, ``"participants"``,
         ``"evidence"``, ``"actors"``, ...) or an analysis shape (``"counts"``,
@@ -587,11 +642,6 @@ def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "event
     :returns: the ``DataFrame``, typed, with the data's versions in ``attrs["pakru"]``.
     :raises QueryError: (a ``ValueError``) for an unknown table.
     :raises MissingExtraError: when pandas is not installed.
-
-    >>> import pakru
-    >>> frame = pakru.to_pandas(pakru.events(place="tashkent"))
-    >>> list(frame["id"])
-    ['1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration']
     """
     from pakru.exports.frames import to_pandas as frame  # noqa: PLC0415
 
@@ -601,15 +651,18 @@ def to_pandas(data: Dataset | Iterable[Event] | None = None, table: str = "event
 def to_arrow(data: Dataset | Iterable[Event] | None = None, table: str = "events") -> Any:
     """A table of ``data`` as a ``pyarrow.Table`` (``pip install 'pakru[arrow]'``).
 
+    ```python
+    >>> import pakru
+    >>> pakru.to_arrow(pakru.events(place="tashkent")).num_rows
+    2
+
+    ```
+
     :param data: a :class:`Dataset`, an :class:`EventList`, events, or None for all.
     :param table: as for :func:`to_pandas`.
     :returns: the ``pyarrow.Table``; its schema metadata holds the data's versions.
     :raises QueryError: (a ``ValueError``) for an unknown table.
     :raises MissingExtraError: when pyarrow is not installed.
-
-    >>> import pakru
-    >>> pakru.to_arrow(pakru.events(place="tashkent")).num_rows
-    2
     """
     from pakru.exports.frames import to_arrow as arrow  # noqa: PLC0415
 
@@ -628,18 +681,21 @@ def count(
     Each bin has ``min`` (events certainly in it), ``max`` (events possibly in it) and
     ``expected`` (each event spread evenly over its date). See :mod:`pakru.counts`.
 
+    ```python
+    >>> import pakru
+    >>> counts = pakru.count("decade", ("1960", "1969"))
+    >>> sixties = next(row for row in counts.rows() if row["decade"] == 1960)
+    >>> sixties["min"] <= sixties["expected"] <= sixties["max"]
+    True
+
+    ```
+
     :param by: ``"year"``, ``"decade"``, ``"type"`` or ``"quad"``.
     :param between: and ``filters``: as for :func:`events`.
     :param disputed: ``"accepted"`` (default), ``"unresolved"`` or ``"all"``: whether
         other readings of disputed dates are counted too.
     :returns: a :class:`~pakru.counts.Counts`, with ``rows()`` and ``to_pandas()``.
     :raises QueryError: (a ``ValueError``) for an unknown ``by``, ``disputed`` or filter.
-
-    >>> import pakru
-    >>> counts = pakru.count("decade", ("1960", "1969"))
-    >>> sixties = next(row for row in counts.rows() if row["decade"] == 1960)
-    >>> sixties["min"] <= sixties["expected"] <= sixties["max"]
-    True
     """
     from pakru.counts import count as counter  # noqa: PLC0415
 
@@ -659,17 +715,20 @@ def dyads(
     Years the data does not cover are flagged ``covered=False`` and have missing
     counts. See :mod:`pakru.panels`.
 
+    ```python
+    >>> import pakru
+    >>> panel = pakru.dyads(between=("1966", "1966"))
+    >>> any(r["ccode1"] == 770 and r["ccode2"] == 365 for r in panel.rows())
+    True
+
+    ```
+
     :param directed: one row per ordered pair (True) or per unordered pair.
     :param by: ``"year"`` (the only period so far).
     :param codes: ``"cow"`` (default), ``"gw"`` or ``"iso3"`` state codes.
     :param between: and ``filters``: as for :func:`events`.
     :returns: a :class:`~pakru.panels.Dyads`, with ``rows()`` and ``to_pandas()``.
     :raises QueryError: (a ``ValueError``) for an unknown argument value.
-
-    >>> import pakru
-    >>> panel = pakru.dyads(between=("1966", "1966"))
-    >>> any(r["ccode1"] == 770 and r["ccode2"] == 365 for r in panel.rows())
-    True
     """
     from pakru.panels import dyads as panel  # noqa: PLC0415
 
@@ -681,15 +740,18 @@ def to_networkx(data: Dataset | Iterable[Event] | None = None) -> Any:
 
     See :mod:`pakru.graph` for the nodes, edges and attributes.
 
-    :param data: a :class:`Dataset`, an :class:`EventList`, events, or None for all.
-    :returns: the graph: ``actor:<id>`` and ``event:<id>`` nodes, edges from actors to
-        the events they take part in, with their roles.
-    :raises MissingExtraError: when networkx is not installed.
-
+    ```python
     >>> import pakru
     >>> graph = pakru.to_networkx(pakru.events(place="tashkent"))
     >>> graph.has_edge("actor:ussr", "event:1966-01-10-tashkent-declaration")
     True
+
+    ```
+
+    :param data: a :class:`Dataset`, an :class:`EventList`, events, or None for all.
+    :returns: the graph: ``actor:<id>`` and ``event:<id>`` nodes, edges from actors to
+        the events they take part in, with their roles.
+    :raises MissingExtraError: when networkx is not installed.
     """
     from pakru.exports.selection import select  # noqa: PLC0415
     from pakru.graph import to_networkx as graph  # noqa: PLC0415

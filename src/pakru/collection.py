@@ -38,10 +38,13 @@ class EventList(tuple[Event, ...]):
     window: :attr:`matches` holds ``"certain"`` or ``"possible"`` per event (see
     :func:`pakru.query.date_fit`).
 
+    ```python
     >>> import pakru
     >>> found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
     >>> found.count() == len(found) and found.count("certain") < found.count()
     True
+
+    ```
     """
 
     _matches: tuple[str | None, ...] | None
@@ -565,9 +568,12 @@ class Dataset:
         (a ``KeyError``, with suggestions) for an unknown actor, type, tag or source, and
         :class:`~pakru.errors.QueryTypeError` (a ``TypeError``) for a value of the wrong type.
 
+        ```python
         >>> import pakru
         >>> pakru.dataset().events(between="1966-01", actor="ussr").ids
         ('1966-01-04-tashkent-conference', '1966-01-10-tashkent-declaration')
+
+        ```
         """
         if date_match not in DATE_MATCHES:
             raise QueryError(

@@ -290,17 +290,20 @@ class EDTFDate:
 def parse_edtf(text: str, *, wording: str | None = None) -> EDTFDate:
     """Parse EDTF text (levels 0 and 1) into an :class:`EDTFDate`.
 
+    ```python
+    >>> from pakru import parse_edtf
+    >>> date = parse_edtf("1968-22")
+    >>> date.earliest.isoformat(), date.latest.isoformat(), date.precision.name
+    ('1968-06-01', '1968-08-31', 'SEASON')
+
+    ```
+
     :param text: the EDTF string, such as ``"1966-01-10"``, ``"196X"``, ``"1968-22"``
         (summer 1968) or ``"1991-12/2003-02"``.
     :param wording: the source's own words for the date, kept beside it.
     :returns: the :class:`EDTFDate`, with its earliest and latest days and precision.
     :raises DateSyntaxError: (a ``ValueError``) naming the text and the accepted forms;
         ``TypeError`` for a non-string.
-
-    >>> from pakru import parse_edtf
-    >>> date = parse_edtf("1968-22")
-    >>> date.earliest.isoformat(), date.latest.isoformat(), date.precision.name
-    ('1968-06-01', '1968-08-31', 'SEASON')
     """
     if not isinstance(text, str):
         msg = f"an EDTF date must be a string, got {type(text).__name__}; expected {ACCEPTED}"

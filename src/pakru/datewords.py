@@ -58,12 +58,15 @@ def _short_point(point: EDTFPoint) -> str:
 def short_date(date: EDTFDate) -> str:
     """A short reader's form of an EDTF date, for tables.
 
+    ```python
     >>> [short_date(EDTFDate(t)) for t in ("1968-22", "195X/..", "1954/", "2022-09-27?")]
     ['summer 1968', '1950s on', '1954 to ?', '27 Sep 2022?']
     >>> short_date(EDTFDate("1966-01-04/1966-01-10")), short_date(EDTFDate("1947~"))
     ('4–10 Jan 1966', 'c. 1947')
     >>> [short_date(EDTFDate(t)) for t in ("[1991-12..2003-02]", "[..2016-09]", "[2017..]")]
     ['Dec 1991 – Feb 2003, once', 'by Sep 2016', '2017 or later']
+
+    ```
     """
     start, end = date.start, date.end
     if date.is_set:
@@ -136,8 +139,11 @@ def human_date(date: EDTFDate) -> str:
     (approximate) and "(uncertain)". One date of a range reads "some time between A and
     B", "on or before B" or "on or after A".
 
+    ```python
     >>> human_date(EDTFDate("[1991-12..2003-02]"))
     'some time between December 1991 and February 2003'
+
+    ```
     """
     if date.is_set:
         first, last = date.start, date.end

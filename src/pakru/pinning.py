@@ -84,9 +84,12 @@ def require(
     ``ValueError``) for a spec it cannot read and :class:`~pakru.errors.QueryTypeError`
     (a ``TypeError``) for a non-string.
 
+    ```python
     >>> import pakru
     >>> pakru.require(">=0.2,<1") == pakru.DATA_VERSION
     True
+
+    ```
     """
     if spec is None and digest is None:
         raise QueryError(f"require: give a version spec, a digest or both; a spec is {_ACCEPTED}")

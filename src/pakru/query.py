@@ -122,10 +122,13 @@ def date_fit(date: EDTFDate, window: DayRange) -> str | None:
     open or unknown end, a decade or year reaching past the window, a qualifier). None:
     no day in common.
 
+    ```python
     >>> from pakru.dates import EDTFDate
     >>> window = day_range(("1965", "1972"))
     >>> [date_fit(EDTFDate(t), window) for t in ("1968-22", "1968?", "196X", "195X/..", "1980")]
     ['certain', 'possible', 'possible', 'possible', None]
+
+    ```
     """
     lo, hi = date.bounds()
     if lo > window[1] or hi < window[0]:
