@@ -84,6 +84,23 @@ def test_show_hides_empty_fields_and_reads_disputes(
     assert "ussr (mediator)" in out
 
 
+def test_show_lists_passages_by_source_in_text_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    event = pakru.event("1966-01-10-tashkent-declaration")
+    assert main(["show", event.id]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("evidence"))
+    shown = [line[len("evidence") :].split() for line in lines[start : start + len(event.evidence)]]
+    order = list(dict.fromkeys(ev.source for ev in event.evidence))
+    passages = [(order.index(words[0]), int(words[2].strip("[").split(":")[0])) for words in shown]
+    assert passages == sorted(passages)
+    assert sorted(passages) != [
+        (order.index(ev.source), ev.start) for ev in event.evidence
+    ]  # the record itself lists them in another order
+
+
 @pytest.mark.parametrize(
     ("edtf", "reads"),
     [

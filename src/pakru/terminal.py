@@ -139,6 +139,22 @@ def _evidence(item: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def _by_source(items: list[Any]) -> list[Any]:
+    """Passages grouped by source (in order of first citation), then in text order."""
+    first: dict[Any, int] = {}
+    for item in items:
+        if isinstance(item, Mapping):
+            first.setdefault(item.get("source"), len(first))
+
+    def key(item: Any) -> tuple[int, int]:
+        if not isinstance(item, Mapping):
+            return (len(first), 0)
+        start = item.get("start")
+        return (first[item.get("source")], start if isinstance(start, int) else 0)
+
+    return sorted(items, key=key)
+
+
 _BLOCKS = {
     "disputes": _dispute,
     "inferences": _inference,
@@ -172,7 +188,8 @@ def record_block(row: Mapping[str, Any], width: int) -> str:
             words = _readable(value)
             items = [value if words == value else f"{words}  ({value})"]
         elif block is not None and isinstance(value, list):
-            items = [line for item in value if isinstance(item, Mapping) for line in block(item)]
+            listed = _by_source(value) if key == "evidence" else value
+            items = [line for item in listed if isinstance(item, Mapping) for line in block(item)]
         elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
             items = [_text(v) for v in value]
         else:
