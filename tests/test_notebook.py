@@ -54,6 +54,9 @@ def test_html_reprs_show_the_data_and_escape_it() -> None:
     text = _parse(found._repr_html_())
     assert TASHKENT in text
     assert "possible" in text
+    assert "<th style='text-align:left'>match</th>" in found._repr_html_()
+    certain = pakru.events(between="1966", actor="ussr")
+    assert "<th style='text-align:left'>match</th>" not in certain._repr_html_()
     assert "10 Jan 1966" in text  # dates read as words; the EDTF is in the tooltip
     assert "title='EDTF 1966-01-10'" in found._repr_html_()
     assert "10 January 1966" in _parse(event._repr_html_())

@@ -438,6 +438,26 @@ def test_navigation_gets_the_decades() -> None:
     assert expanded[1]["Dataset"][0] == {"Timeline": ["timeline/index.md", *decades]}
 
 
+def test_the_query_guide_shows_the_notebook_display_of_the_installed_data() -> None:
+    pytest.importorskip("mkdocs")
+    import mkdocs_hooks  # noqa: PLC0415
+
+    class Guide:
+        url = "query-guide/"
+
+    markdown = "Before\n\n<!-- pakru:notebook -->\n\nAfter\n"
+    html = mkdocs_hooks.on_page_markdown(markdown, Guide(), None, None)  # type: ignore[arg-type]
+    assert "<!-- pakru:notebook -->" not in html
+    assert len(html.split("\n\n")) == 3  # one raw HTML block: no blank line inside it
+    found = pakru.events(between="1966", actor="ussr", date_match="within")
+    assert html.count("<table class='pakru-events'>") == 1
+    assert f"{len(found)} events" in html
+    assert all(f"<code>{event.id}</code>" in html for event in found)
+    assert html.count("<table class='pakru-event'>") == 1
+    assert html.startswith("Before\n\n")
+    assert html.endswith("\n\nAfter\n")
+
+
 def test_mkdocs_sites_resolve_records_through_the_inventory(tmp_path: Path) -> None:
     pytest.importorskip("mkdocstrings")
     from mkdocs.commands.build import build  # noqa: PLC0415

@@ -4,7 +4,8 @@
   guide, when the docs have one).
 - ``on_files``: one page per event, actor and source, their indexes, the timeline and
   the changelog are added as generated files; none of them is written into ``docs/``.
-- ``on_page_markdown``: ``<!-- pakru:timeline -->`` in a page becomes the timeline figure.
+- ``on_page_markdown``: ``<!-- pakru:timeline -->`` in a page becomes the timeline figure,
+  and ``<!-- pakru:notebook -->`` the notebook display of a query and of an event.
 - ``on_post_build``: every record joins the API entries in ``objects.inv``.
 """
 
@@ -24,6 +25,17 @@ from pakrudocs.pages import TIMELINE, build_pages, home_figure, nav_decades
 import pakru
 
 PLACEHOLDER = "<!-- pakru:timeline -->"
+NOTEBOOK = "<!-- pakru:notebook -->"
+
+
+def notebook_example() -> str:
+    """What a notebook shows for a query and for one event, as one raw HTML block."""
+    found = pakru.events(between="1966", actor="ussr", date_match="within")
+    event = pakru.event("1966-01-10-tashkent-declaration")
+    # Each output in its own box, so each scrolls sideways only as far as it needs.
+    return "".join(
+        f'<div class="pakru-notebook">{shown._repr_html_()}</div>' for shown in (found, event)
+    )
 
 
 def _nav_with_decades(nav: Any, decades: list[dict[str, str]]) -> Any:
@@ -58,8 +70,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the figure placeholder with the timeline figure of every year."""
+    """Replace the placeholders with the timeline figure and the notebook example."""
     del config, files  # part of the hook's signature
+    if NOTEBOOK in markdown:
+        markdown = markdown.replace(NOTEBOOK, notebook_example())
     if PLACEHOLDER not in markdown:
         return markdown
     root = "../" * page.url.count("/")

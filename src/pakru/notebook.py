@@ -62,8 +62,11 @@ def event_html(event: Event) -> str:
 
 
 def events_html(events: Sequence[Event], matches: Sequence[str | None]) -> str:
-    """A list of events as an HTML table (date, id, type, title, and match if any)."""
-    marked = any(m is not None for m in matches)
+    """A list of events as an HTML table: date, id, type, title.
+
+    A ``match`` column is added when some events only possibly fall in the query's window.
+    """
+    marked = any(m == "possible" for m in matches)
     head = ["date", "id", "type", *(["match"] if marked else []), "title"]
     body = []
     for event, match in list(zip(events, matches, strict=True))[:MAX_ROWS]:
