@@ -43,6 +43,19 @@ def test_no_table_line_exceeds_the_terminal(
     assert not too_long, too_long[:3]
 
 
+@pytest.mark.parametrize("columns", [80, 40])
+def test_info_fits_and_keeps_the_digest_whole(
+    columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["info"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    digest = pakru.dataset().digest
+    assert any(line.strip() == digest or line.endswith(f"  {digest}") for line in lines)
+    # Only the digest itself may pass the width: a hash is never split across lines.
+    assert [line for line in lines if len(line) > columns] in ([], [f"  {digest}"])
+
+
 def test_wide_keeps_one_line_per_event(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

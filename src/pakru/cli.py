@@ -605,7 +605,16 @@ def _info(args: argparse.Namespace) -> str:
         "license": data.license,
     }
     if args.format == "table":
-        return "".join(f"{k.ljust(16)}  {v}\n" for k, v in row.items())
+        from pakru.terminal import terminal_width  # noqa: PLC0415
+
+        key = max(len(k) for k in row)
+        width = terminal_width()
+        # A value too long for its line (the digest, on a narrow terminal) goes whole
+        # on the next one, so that it can still be copied in one piece.
+        return "".join(
+            f"{k.ljust(key)}  {v}\n" if key + 2 + len(str(v)) <= width else f"{k}\n  {v}\n"
+            for k, v in row.items()
+        )
     return _emit_for(args, [row], args.format, list(row))
 
 
