@@ -1,4 +1,4 @@
-"""Date matching that says what it knows: certain, partly and possible answers."""
+"""Date matching that says what it knows: certain and possible answers."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pakru
 from pakru.cli import main
 from pakru.dates import EDTFDate
 from pakru.query import date_fit, day_range
-from pakru.rules import MATCH_MARKS
 
 RULES = ("certain", "possible", "within", "overlap")
 days = st.dates(dt.date(1940, 1, 1), dt.date(2030, 12, 31))
@@ -39,53 +38,7 @@ def test_certain_is_a_subset_of_possible(window: tuple[dt.date, dt.date]) -> Non
     # The possible answer marks exactly the certain events as certain.
     marked = {e.id for e, m in zip(possible, possible.matches, strict=True) if m == "certain"}
     assert marked == ids(certain)
-    assert set(possible.matches) <= set(MATCH_MARKS)
-
-
-spans = [
-    e
-    for e in pakru.dataset()
-    if e.date.is_interval
-    and e.date.start is not None
-    and e.date.end is not None
-    and not (e.date.uncertain or e.date.approximate)
-    and e.date.start.latest < e.date.end.earliest
-]
-
-
-@given(st.sampled_from(spans), st.data())
-def test_a_span_is_partly_in_any_window_of_its_certain_days_not_holding_it(
-    event: pakru.Event, data: st.DataObject
-) -> None:
-    start, end = event.date.start, event.date.end
-    assert start is not None
-    assert end is not None
-    first, last = start.latest, end.earliest
-    day = data.draw(st.dates(first, last))
-    before, after = data.draw(st.integers(0, 800)), data.draw(st.integers(0, 800))
-    window = (day - dt.timedelta(days=before), day + dt.timedelta(days=after))
-    found = pakru.events(between=window, date_match="possible")
-    assert event.id in found.ids
-    mark = found.matches[found.ids.index(event.id)]
-    inside = window[0] <= event.date.earliest and event.date.latest <= window[1]  # type: ignore[operator]
-    assert mark == ("certain" if inside else "partly")
-
-
-@given(windows())
-def test_partly_means_a_day_of_the_window_certainly_belongs_to_the_span(
-    window: tuple[dt.date, dt.date],
-) -> None:
-    found = pakru.events(between=window, date_match="possible")
-    for event in found.possible():
-        date = event.date
-        if found.matches[found.ids.index(event.id)] != "partly":
-            continue
-        assert date.is_interval
-        assert not date.uncertain
-        assert not date.approximate
-        assert date.start is not None
-        assert date.start.latest <= window[1]
-        assert date.end is None or date.end.earliest >= window[0]
+    assert set(possible.matches) <= {"certain", "possible"}
 
 
 @given(windows(), st.integers(0, 3000), st.integers(0, 3000), st.sampled_from(RULES))
@@ -123,13 +76,9 @@ def test_an_exact_day_matches_any_window_holding_it(
         ("1968?", "possible"),
         ("1968~", "possible"),
         ("196X", "possible"),
-        ("195X/..", "partly"),
+        ("195X/..", "possible"),
         ("1954/", "possible"),
-        ("1960/1966", "partly"),
-        ("1960/1980", "partly"),
-        ("1960~/1980", "possible"),
-        ("../1966", "possible"),
-        ("[1960..1969]", "possible"),
+        ("1960/1966", "possible"),
         ("1973", None),
     ],
 )
@@ -150,31 +99,24 @@ def test_the_readme_command_lists_only_events_in_the_window(
     assert main([*flags, "--format", "json"]) == 0
     marked = json.loads(capsys.readouterr().out)
     assert {r["id"] for r in rows} == {r["id"] for r in marked if r["match"] == "certain"}
-    extra = [r for r in marked if r["match"] != "certain"]
+    extra = [r for r in marked if r["match"] == "possible"]
     assert extra
-    assert {r["match"] for r in extra} == {"partly", "possible"}
-    assert any(r["date"] == "195X/.." and r["match"] == "partly" for r in extra)
-    assert any(r["date"] == "1954/" and r["match"] == "possible" for r in extra)
+    assert any(r["date"] == "195X/.." for r in extra)
     for fmt in ("csv", "table"):
         assert main([*flags, "--format", fmt]) == 0
         out = capsys.readouterr().out
         assert "possible" in out
-        assert "partly" in out
         assert "match" in out.lower().splitlines()[0]
 
 
 def test_a_list_counts_and_splits_by_match() -> None:
     found = pakru.events(between=("1965", "1972"), actor="ussr", date_match="possible")
     assert found.count() == len(found)
-    assert found.count("partly") > 0
-    assert found.count("possible") > 0
-    assert sum(found.count(m) for m in MATCH_MARKS) == len(found)
+    assert found.count("certain") + found.count("possible") == len(found)
     assert found.certain() == pakru.events(between=("1965", "1972"), actor="ussr")
-    rest = found.possible()
-    assert rest.ids == tuple(
-        e.id for e, m in zip(found, found.matches, strict=True) if m != "certain"
+    assert found.possible().ids == tuple(
+        e.id for e, m in zip(found, found.matches, strict=True) if m == "possible"
     )
-    assert rest.matches == tuple(m for m in found.matches if m != "certain")
     assert found[:3].matches == found.matches[:3]
     assert pakru.events(actor="ussr").matches[0] is None
     assert found.count(found[0]) == 1

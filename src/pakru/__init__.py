@@ -292,8 +292,7 @@ def events(
     :param between: a window ``(start, end)`` of EDTF dates or years, inclusive (either
         end may be None); None for all dates.
     :param date_match: ``"certain"`` (default) keeps events certainly inside the window;
-        ``"possible"`` adds the rest that share or may share a day with it, marked
-        ``"partly"`` or ``"possible"`` in :attr:`EventList.matches`;
+        ``"possible"`` adds those that only may be, marked in :attr:`EventList.matches`;
         ``"within"`` and ``"overlap"`` ignore ``?`` and ``~``.
     :param actor: an actor id, name, alias or :class:`Actor`, or several (any of them;
         all of them with ``all_actors=True``); ``follow_succession=True`` counts the USSR

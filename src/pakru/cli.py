@@ -113,8 +113,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         dest="date_match",
         action="store_const",
         const="possible",
-        help="also list events not certainly inside --between, marked 'partly' (a span "
-        "running through part of it) or 'possible' (default: only those certainly in it)",
+        help="also list events that only may fall in --between, marked 'possible' "
+        "(default: only those certainly in it)",
     )
     match.add_argument(
         "--within",

@@ -14,7 +14,7 @@ from pakru.errors import PakruWarning, QueryError, QueryTypeError, RetiredIdErro
 from pakru.handoff import handed
 from pakru.model import Actor, Event, Source, Tombstone
 from pakru.query import ALL_DAYS, as_keys, date_fit, day_range
-from pakru.rules import DATE_MATCHES, KINDS, NOT_CERTAIN
+from pakru.rules import DATE_MATCHES, KINDS
 from pakru.vocabulary import ACTOR_KINDS, EVENT_TYPES, ROLES, canonical_tag
 
 R = TypeVar("R", Event, Actor, Source)
@@ -35,8 +35,8 @@ class EventList(tuple[Event, ...]):
     """An immutable, date-ordered sequence of events (a tuple with a readable repr).
 
     A list returned by a query with ``between`` knows how each event falls in the
-    window: :attr:`matches` holds ``"certain"``, ``"partly"`` or ``"possible"`` per event
-    (see :func:`pakru.query.date_fit`).
+    window: :attr:`matches` holds ``"certain"`` or ``"possible"`` per event (see
+    :func:`pakru.query.date_fit`).
 
     ```python
     >>> import pakru
@@ -52,7 +52,7 @@ class EventList(tuple[Event, ...]):
     def __new__(
         cls, events: Iterable[Event] = (), matches: Iterable[str | None] | None = None
     ) -> EventList:
-        """A list of ``events``, with one match mark (``"certain"`` ...) per event or None."""
+        """A list of ``events``, with one ``"certain"``/``"possible"`` per event or None."""
         self = super().__new__(cls, events)
         self._matches = None if matches is None else tuple(matches)
         if self._matches is not None and len(self._matches) != len(self):
@@ -75,7 +75,7 @@ class EventList(tuple[Event, ...]):
             return "EventList([])"
         marks = self.matches
         rows = "\n".join(
-            f"  {e.date.edtf:<23} {e.id:<48} {e.title}{f' ({m})' if m in NOT_CERTAIN else ''}"
+            f"  {e.date.edtf:<23} {e.id:<48} {e.title}{' (possible)' if m == 'possible' else ''}"
             for e, m in zip(self, marks, strict=True)
         )
         noun = "event" if len(self) == 1 else "events"
@@ -88,14 +88,14 @@ class EventList(tuple[Event, ...]):
 
     @property
     def matches(self) -> tuple[str | None, ...]:
-        """Per event, ``"certain"``, ``"partly"`` or ``"possible"`` for a query with ``between``.
+        """Per event, ``"certain"`` or ``"possible"`` for a query with ``between``.
 
         None for each event of a list not selected by date.
         """
         return (None,) * len(self) if self._matches is None else self._matches
 
     def count(self, value: object = None, /) -> int:
-        """The number of events; ``count("possible")`` counts those marked so (any mark works).
+        """The number of events; ``count("possible")`` counts those only possibly in the window.
 
         ``count(event)`` counts that event, as for any tuple.
         """
@@ -113,13 +113,9 @@ class EventList(tuple[Event, ...]):
         return EventList([self[i] for i in keep], ["certain"] * len(keep))
 
     def possible(self) -> EventList:
-        """The events not certainly inside the query's window, with their marks.
-
-        Those marked ``"partly"`` (a span running through part of the window) and
-        ``"possible"`` (only may share a day with it).
-        """
-        keep = [i for i, m in enumerate(self.matches) if m in NOT_CERTAIN]
-        return EventList([self[i] for i in keep], [self.matches[i] for i in keep])
+        """The events that only possibly fall in the query's window."""
+        keep = [i for i, m in enumerate(self.matches) if m == "possible"]
+        return EventList([self[i] for i in keep], ["possible"] * len(keep))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -552,9 +548,8 @@ class Dataset:
         ``between`` is a window of days (see :func:`pakru.query.day_range` for its
         forms). With the default ``date_match="certain"`` an event is kept when every day
         its date can mean lies inside the window and the date has no ``?`` or ``~``;
-        ``"possible"`` also keeps every other event that shares or may share a day with
-        the window: spans that run through part of it (marked ``"partly"``), and open or
-        unknown ends, coarse dates reaching past it and qualified dates (``"possible"``).
+        ``"possible"`` also keeps the events that only may fall in it (sharing a day with
+        the window: open or unknown ends, coarse dates reaching past it, qualifiers).
         The list's :attr:`EventList.matches` says which is which. ``"within"`` (every day
         inside, qualifiers ignored) and ``"overlap"`` (any day shared, the same set as
         ``"possible"``) are kept for older code. ``actor``

@@ -111,8 +111,7 @@ def graph_parts(
 ) -> tuple[list[Node], list[Edge]]:
     """The nodes (actors, then events) and edges (actor to event, with roles).
 
-    ``matches`` (event id: ``"certain"``, ``"partly"``, ``"possible"``) gives event nodes a
-    ``match``.
+    ``matches`` (event id: ``"certain"``/``"possible"``) gives event nodes a ``match``.
     """
     nodes = [_actor_node(a) for a in actors]
     edges: list[Edge] = []

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pakru.datewords import human_date, short_date
-from pakru.rules import NOT_CERTAIN
 
 if TYPE_CHECKING:
     from pakru.collection import Dataset
@@ -65,10 +64,9 @@ def event_html(event: Event) -> str:
 def events_html(events: Sequence[Event], matches: Sequence[str | None]) -> str:
     """A list of events as an HTML table: date, id, type, title.
 
-    A ``match`` column is added when some events are not certainly inside the query's
-    window.
+    A ``match`` column is added when some events only possibly fall in the query's window.
     """
-    marked = any(m in NOT_CERTAIN for m in matches)
+    marked = any(m == "possible" for m in matches)
     head = ["date", "id", "type", *(["match"] if marked else []), "title"]
     body = []
     for event, match in list(zip(events, matches, strict=True))[:MAX_ROWS]:

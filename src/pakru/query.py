@@ -113,25 +113,20 @@ def as_keys(name: str, value: object, accepted: str) -> tuple[str, ...] | None:
 
 
 def date_fit(date: EDTFDate, window: DayRange) -> str | None:
-    """How a date falls in a window of days: ``"certain"``, ``"partly"``, ``"possible"`` or None.
+    """How a date falls in a window of days: ``"certain"``, ``"possible"`` or None.
 
     ``"certain"``: every day the date can mean lies inside the window (so both of its
     ends are known, unless the window is open on that side) and it carries no ``?`` or
     ``~`` (a window open at both ends holds every date, qualified or not).
-    ``"partly"``: a span (an interval, not one date of a range) that certainly runs
-    through at least one day of the window but not wholly inside it: its start is known,
-    its end is known or open (ongoing), neither is qualified, and the days between its
-    latest possible start and its earliest possible end meet the window.
-    ``"possible"``: it shares at least one day with the window but is neither (an
-    unknown end, a decade or year reaching past the window, a qualifier). None: no day
-    in common.
+    ``"possible"``: it shares at least one day with the window but is not certain (an
+    open or unknown end, a decade or year reaching past the window, a qualifier). None:
+    no day in common.
 
     ```python
     >>> from pakru.dates import EDTFDate
     >>> window = day_range(("1965", "1972"))
-    >>> dates = ("1968-22", "1960/1966", "195X/..", "1968?", "196X", "1954/", "1980")
-    >>> [date_fit(EDTFDate(t), window) for t in dates]
-    ['certain', 'partly', 'partly', 'possible', 'possible', 'possible', None]
+    >>> [date_fit(EDTFDate(t), window) for t in ("1968-22", "1968?", "196X", "195X/..", "1980")]
+    ['certain', 'possible', 'possible', 'possible', None]
 
     ```
     """
@@ -141,28 +136,4 @@ def date_fit(date: EDTFDate, window: DayRange) -> str | None:
     qualified = (date.uncertain or date.approximate) and window != ALL_DAYS
     if window[0] <= lo and hi <= window[1] and not qualified:
         return "certain"
-    core = _certain_days(date)
-    if core is not None and core[0] <= window[1] and core[1] >= window[0]:
-        return "partly"
     return "possible"
-
-
-def _certain_days(date: EDTFDate) -> DayRange | None:
-    """The days a span certainly runs through (latest start to earliest end), if any.
-
-    None for a single date, one date of a range, a qualified date, an unknown or open
-    start, an unknown end, or ends that leave no day certain. An open end (``..``) is
-    ongoing: the span runs at least to today.
-    """
-    if not date.is_interval or date.uncertain or date.approximate or date.start is None:
-        return None
-    if date.end is not None:
-        last = date.end.earliest
-    elif date.end_open:
-        last = max(dt.date.today(), date.start.latest)
-    else:
-        return None
-    first = date.start.latest
-    if first > last:
-        return None
-    return first.toordinal(), last.toordinal()

@@ -43,7 +43,6 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_RESOURCES",
     "MAX_URL",
-    "NOT_CERTAIN",
     "NOT_TEXT",
     "RELEASES",
     "SEMVER",
@@ -133,14 +132,10 @@ CREATOR_ROLES = ("author", "interviewee", "interviewer", "editor")
 
 #: The rules of ``date_match`` (see :func:`pakru.query.date_fit`): ``certain`` (the
 #: default) keeps events that certainly lie in the window, ``possible`` adds those that
-#: partly or only may; ``within`` and ``overlap`` are the same day tests with qualifiers ignored.
+#: only may; ``within`` and ``overlap`` are the same day tests with qualifiers ignored.
 DATE_MATCHES = ("certain", "possible", "within", "overlap")
 #: How an event of a windowed query falls in the window: what ``EventList.matches``
-#: holds, the table's ``match`` column and an export's ``matches`` header. ``certain``:
-#: wholly inside; ``partly``: a span that certainly runs through part of the window and
-#: reaches past it; ``possible``: it only may share a day with the window.
-MATCH_MARKS = ("certain", "partly", "possible")
-#: The marks of events a ``possible`` query adds to the ``certain`` answer.
-NOT_CERTAIN = ("partly", "possible")
+#: holds, the table's ``match`` column and an export's ``matches`` header.
+MATCH_MARKS = ("certain", "possible")
 #: The extra table an export of a windowed query writes: each event's match.
 MATCHES_TABLE = "matches"

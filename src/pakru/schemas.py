@@ -342,8 +342,8 @@ def _header() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": {"enum": list(rules.MATCH_MARKS)},
                 "description": (
-                    "Present when some events of a windowed query are not certainly inside "
-                    "the window: each event id with 'certain', 'partly' or 'possible'."
+                    "Present when some events of a windowed query only possibly fall in "
+                    "the window: each event id with 'certain' or 'possible'."
                 ),
             },
         },

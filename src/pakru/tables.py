@@ -105,16 +105,15 @@ class Table:
 def matches_table() -> Table:
     """The ``matches`` table of an export of a windowed query: how each event falls in it.
 
-    Written beside the record tables only when some exported event is not certainly
-    inside the query's window; the records themselves stay as they are.
+    Written beside the record tables only when some exported event only possibly falls
+    in the query's window; the records themselves stay as they are.
     """
     return Table(
         name=MATCHES_TABLE,
         record="Match",
         description=(
             "How each exported event falls in the query's date window: 'certain' (every "
-            "possible day inside it), 'partly' (a span that certainly runs through part of "
-            "it) or 'possible' (it only may share a day with it)."
+            "possible day inside it) or 'possible' (it only may)."
         ),
         columns=(
             Column("event", "string", False, "Id of the event."),

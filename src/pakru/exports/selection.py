@@ -10,7 +10,6 @@ from pakru.errors import QueryTypeError
 from pakru.linedict import short
 from pakru.loader import or_shipped
 from pakru.model import Actor, Event, Source
-from pakru.rules import NOT_CERTAIN
 from pakru.serialize import actor_to_dict, event_to_dict, source_to_dict
 
 __all__ = ["Data", "Selection", "select"]
@@ -34,16 +33,15 @@ class Selection:
         self.sources = tuple(sources)
         self.origin = origin
         self.matches = None if matches is None else dict(matches)
-        """Event id to its match mark (``"certain"``, ``"partly"``, ``"possible"``) when
-        the events came from a query whose window some of them are not certainly inside;
-        None otherwise."""
+        """Event id to ``"certain"`` or ``"possible"`` when the events came from a query
+        whose window some of them only may fall in; None otherwise."""
 
     @property
     def header(self) -> dict[str, Any]:
         """The versions, digest and licence of the data the records came from.
 
-        An export of a windowed query that holds events not certainly inside the window
-        adds ``matches``: each event id with ``"certain"``, ``"partly"`` or ``"possible"``.
+        An export of a windowed query that holds events only possibly in the window adds
+        ``matches``: each event id with ``"certain"`` or ``"possible"``.
         """
         from pakru._version import __version__  # noqa: PLC0415
 
@@ -121,7 +119,7 @@ def select(data: Data | None = None, *, dataset: Dataset | None = None) -> Selec
 
 
 def _matches(data: object, events: Sequence[Event]) -> dict[str, str] | None:
-    """Each event's match when ``data`` is a windowed query holding uncertain events."""
-    if not isinstance(data, EventList) or not any(m in NOT_CERTAIN for m in data.matches):
+    """Each event's match when ``data`` is a windowed query holding possible events."""
+    if not isinstance(data, EventList) or "possible" not in data.matches:
         return None
     return {e.id: str(m) for e, m in zip(events, data.matches, strict=True)}

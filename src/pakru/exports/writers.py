@@ -30,12 +30,11 @@ Formats (``FORMATS``):
 
 Exporting a query result (an :class:`~pakru.collection.EventList` or any events) writes those
 events with every actor and source they refer to, so each export is self-contained.
-When some events of a windowed query are not certainly inside the window
+When some events of a windowed query only possibly fall in the window
 (``date_match="possible"``, ``pakru export --possible``), every format says which: the
-``json``/``jsonl`` header gains ``matches`` (event id: ``"certain"``, ``"partly"`` or
-``"possible"``), ``csv``, ``datapackage`` and ``parquet`` add a ``matches`` table, graphs
-a ``match`` node attribute, and TimelineJS puts such events in a "Partly in the window"
-or a "Possibly in the window" group.
+``json``/``jsonl`` header gains ``matches`` (event id: ``"certain"`` or ``"possible"``),
+``csv``, ``datapackage`` and ``parquet`` add a ``matches`` table, graphs a ``match``
+node attribute, and TimelineJS puts such events in a "Possibly in the window" group.
 :func:`pakru.load` reads a ``json``, ``jsonl`` or ``datapackage`` export (the file or the
 folder holding it) back into a :class:`~pakru.collection.Dataset`, validated exactly as
 the shipped data is (:mod:`pakru.loader.documents`).
@@ -233,10 +232,6 @@ def _datapackage(sel: Selection, out: Path) -> list[Path]:
     return [*written, _write(out / DATAPACKAGE_FILE, text)]
 
 
-#: The TimelineJS group of an event a windowed query does not hold for certain.
-TIMELINE_GROUPS = {"partly": "Partly in the window", "possible": "Possibly in the window"}
-
-
 def _timeline_date(point: Any) -> dict[str, Any]:
     """A TimelineJS date object: the year, and the month and day where they are known."""
     from pakru.dates import Precision  # noqa: PLC0415
@@ -284,11 +279,9 @@ def _timelinejs(sel: Selection, out: Path) -> list[Path]:
             },
             "group": escape(EVENT_TYPES[event.type].label),
         }
-        mark = None if sel.matches is None else sel.matches[event.id]
-        if mark in TIMELINE_GROUPS:
-            group = TIMELINE_GROUPS[mark]
-            slide["group"] = group
-            slide["text"]["headline"] += f" ({group[0].lower()}{group[1:]})"
+        if sel.matches is not None and sel.matches[event.id] == "possible":
+            slide["group"] = "Possibly in the window"
+            slide["text"]["headline"] += " (possibly in the window)"
         if date.is_interval and end is not None and start is not None:
             slide["end_date"] = _timeline_date(end)
         if display is not None:
