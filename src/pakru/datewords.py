@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pakru.dates import EDTFDate, EDTFPoint, Precision
 
-__all__ = ["human_date", "short_date"]
+__all__ = ["MONTHS", "human_date", "short_date"]
 
-_MONTHS = [
+#: English month names, whatever the locale (dates in words and in citations use them).
+MONTHS = (
     "January",
     "February",
     "March",
@@ -27,7 +28,7 @@ _MONTHS = [
     "October",
     "November",
     "December",
-]
+)
 _SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 
 
@@ -37,9 +38,9 @@ _SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 def _short_point(point: EDTFPoint) -> str:
     first, precision = point.earliest, point.precision
     if precision is Precision.DAY:
-        text = f"{first.day} {_MONTHS[first.month - 1][:3]} {first.year}"
+        text = f"{first.day} {MONTHS[first.month - 1][:3]} {first.year}"
     elif precision is Precision.MONTH:
-        text = f"{_MONTHS[first.month - 1][:3]} {first.year}"
+        text = f"{MONTHS[first.month - 1][:3]} {first.year}"
     elif precision is Precision.SEASON:
         text = f"{_SEASONS[int(point.text[5:7])]} {first.year}"
     elif precision is Precision.YEAR:
@@ -95,9 +96,9 @@ def _point(point: EDTFPoint) -> str:
     first = point.earliest
     precision = point.precision
     if precision is Precision.DAY:
-        text = f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
+        text = f"{first.day} {MONTHS[first.month - 1]} {first.year}"
     elif precision is Precision.MONTH:
-        text = f"{_MONTHS[first.month - 1]} {first.year}"
+        text = f"{MONTHS[first.month - 1]} {first.year}"
     elif precision is Precision.SEASON:
         season = _SEASONS[int(point.text[5:7])]
         text = f"{season} {first.year}"
@@ -126,7 +127,7 @@ def _same_month_days(start: EDTFPoint, end: EDTFPoint, *, short: bool = False) -
         and end.precision is Precision.DAY
         and (a.year, a.month) == (b.year, b.month)
     ):
-        month = _MONTHS[a.month - 1]
+        month = MONTHS[a.month - 1]
         return f"{a.day}–{b.day} {month[:3] if short else month} {a.year}"
     return None
 

@@ -21,26 +21,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from pakru.datewords import MONTHS
+
 __all__ = ["FORMATTED_STYLES", "bibliography", "in_text"]
 
 #: The formatted styles, by the name :func:`pakru.cite` takes.
 FORMATTED_STYLES = ("apa", "chicago", "mla")
 
 _I, _J = "\x1e", "\x1f"  # start and end of italics, until the markup is chosen
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: MLA 9 abbreviates the names of months longer than four letters.
 _MLA_MONTHS: tuple[str, ...] = tuple(
     "Jan. Feb. Mar. Apr. May June July Aug. Sept. Oct. Nov. Dec.".split()  # noqa: SIM905
@@ -269,9 +257,9 @@ def _circa(item: Item) -> bool:
 def _long_date(parts: Sequence[int]) -> str:
     """``November 22, 2026`` (or the month and year, or the year)."""
     if len(parts) >= 3:
-        return f"{_MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
+        return f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
     if len(parts) == 2:
-        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
 
 
@@ -299,9 +287,9 @@ def _mla_range(item: Item) -> str:
 
 def _month_day(parts: Sequence[int]) -> str:
     if len(parts) >= 3:
-        return f"{_MONTHS[parts[1] - 1]} {parts[2]}"
+        return f"{MONTHS[parts[1] - 1]} {parts[2]}"
     if len(parts) == 2:
-        return _MONTHS[parts[1] - 1]
+        return MONTHS[parts[1] - 1]
     return ""
 
 
